@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// consult: the analysis side of a public consultation, on PostgreSQL through libpq.
+/// Module layout and the reason for each dependency are in README.md ("How the code is laid out").
+let package = Package(
+    name: "consult",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "consult", targets: ["consult"]),
+    ],
+    dependencies: [
+        // Command-line parsing with generated help: the CLI contract is a tree of subcommands.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The consultation, instruments and codebook are YAML files staff edit by hand.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .target(name: "Postgres", dependencies: ["CLibPQ"]),
+        .target(name: "EmbeddedPostgres"),
+        .target(name: "ConsultCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "ConsultStore", dependencies: ["Postgres", "ConsultCore"]),
+        .target(name: "ConsultIngest", dependencies: ["ConsultCore", "ConsultStore"]),
+        .target(name: "ConsultCoding", dependencies: ["ConsultCore", "ConsultStore"]),
+        .target(name: "ConsultReport", dependencies: ["ConsultCore", "ConsultStore"]),
+        .target(name: "SyntheticSample"),
+        .executableTarget(
+            name: "consult",
+            dependencies: [
+                "Postgres", "EmbeddedPostgres", "ConsultCore", "ConsultStore", "ConsultIngest",
+                "ConsultCoding", "ConsultReport", "SyntheticSample",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ConsultCoreTests", dependencies: ["ConsultCore"]),
+        .testTarget(name: "SyntheticSampleTests", dependencies: ["SyntheticSample"]),
+        .testTarget(name: "ConsultReportTests", dependencies: ["ConsultReport", "ConsultCore", "ConsultStore"]),
+        .testTarget(
+            name: "ConsultDatabaseTests",
+            dependencies: [
+                "Postgres", "EmbeddedPostgres", "ConsultCore", "ConsultStore", "ConsultIngest", "ConsultCoding", "ConsultReport",
+            ]
+        ),
+    ]
+)

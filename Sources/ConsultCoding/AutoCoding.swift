@@ -1,0 +1,38 @@
+import ConsultCore
+import ConsultStore
+
+/// Applies the current codebook's rules to every segment and stores the result as coder `rules`.
+///
+/// Each run replaces the previous rule codings of that codebook version in one transaction, so the
+/// outcome depends only on the segments and the codebook: running it twice gives the same codings.
+public enum AutoCoding {
+    public struct Summary: Sendable, Equatable {
+        public var codebookVersion: String
+        public var segments: Int
+        public var codedSegments: Int
+        public var codings: Int
+    }
+
+    /// - Parameter progress: called after each batch with the number of segments coded so far.
+    public static func run(store: Store, progress: (Int) -> Void = { _ in }) throws -> Summary {
+        let codebook = try store.currentCodebook()
+        let coder = try AutoCoder(codebook: codebook)
+        var segments = 0
+        var codedSegments = 0
+        let codings = try store.replaceCodings(coder: Store.ruleCoder, codebookVersion: codebook.version) { store, emit in
+            try store.forEachSegmentBatch { batch in
+                for segment in batch {
+                    let matches = coder.code(segment.text)
+                    if !matches.isEmpty { codedSegments += 1 }
+                    for match in matches {
+                        try emit(NewCoding(segment: segment.id, theme: match.themeID, rule: match.ruleID,
+                                           start: match.start, end: match.end, matched: match.matched))
+                    }
+                }
+                segments += batch.count
+                progress(segments)
+            }
+        }
+        return Summary(codebookVersion: codebook.version, segments: segments, codedSegments: codedSegments, codings: codings)
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// The rule-based automatic coder: proposes themes for a segment from the codebook's rules.
+///
+/// Fast and explainable (each match names its rule and the words that fired it), but it only
+/// sees what rules can reach: paraphrase without the usual words is missed. Create one per
+/// codebook and share it; `code(_:)` is pure and safe to call from many tasks at once.
+public struct AutoCoder: Sendable {
+    /// Version of the codebook the rules came from; codings cite it.
+    public let codebookVersion: String
+    /// Rules grouped by theme, themes sorted by id, rules in file order.
+    private let themes: [(id: String, rules: [AutoCoderRule])]
+    private let negation: NegationLexicon
+
+    /// Compiles every rule of the codebook once.
+    /// - Throws: ``CodebookError`` naming the theme and rule whose pattern does not compile
+    ///   (only possible for a codebook that did not come from ``Codebook/parse(yaml:file:)``).
+    public init(codebook: Codebook) throws {
+        let compiler = RulePatternCompiler(vocabulary: codebook.vocabulary)
+        var grouped: [(id: String, rules: [AutoCoderRule])] = []
+        for theme in codebook.themes where !theme.rules.isEmpty {
+            var rules: [AutoCoderRule] = []
+            for rule in theme.rules {
+                do {
+                    rules.append(try AutoCoderRule(rule, compiler: compiler))
+                } catch {
+                    throw CodebookError(
+                        file: "codebook \(codebook.version)", themeID: theme.id, ruleID: rule.id,
+                        message: error.message)
+                }
+            }
+            grouped.append((theme.id, rules))
+        }
+        themes = grouped.sorted { $0.id < $1.id }
+        negation = NegationLexicon(codebook.negation)
+        codebookVersion = codebook.version
+    }
+
+    /// The themes the rules find in `text`: at most one match per theme (from the first rule in
+    /// file order that matches, at its earliest accepted position), sorted by theme id.
+    public func code(_ text: String) -> [RuleMatch] {
+        let prepared = AutoCoderText(text, negation: negation)
+        var matches: [RuleMatch] = []
+        for theme in themes {
+            for rule in theme.rules {
+                guard let range = rule.firstMatch(in: prepared, window: negation.window) else { continue }
+                let start = prepared.scalarOffset(range.location)
+                let end = prepared.scalarOffset(NSMaxRange(range))
+                matches.append(RuleMatch(
+                    themeID: theme.id, ruleID: rule.ruleID, start: start, end: end,
+                    matched: prepared.originalText(scalarStart: start, scalarEnd: end)))
+                break
+            }
+        }
+        return matches
+    }
+}

@@ -1,0 +1,54 @@
+/// A respondent ready to store: pseudonymised, closed answers normalised to option values, free text
+/// redacted. The import pipeline produces these; the store writes them. Nothing here is raw personal data.
+public struct PreparedRespondent: Sendable, Equatable {
+    public struct Answer: Sendable, Equatable {
+        public var question: String
+        public var value: String
+        public init(question: String, value: String) { self.question = question; self.value = value }
+    }
+
+    public struct Segment: Sendable, Equatable {
+        public var question: String
+        public var position: Int
+        /// Redacted text.
+        public var text: String
+        public var redactions: Int
+        public init(question: String, position: Int, text: String, redactions: Int) {
+            self.question = question
+            self.position = position
+            self.text = text
+            self.redactions = redactions
+        }
+    }
+
+    public var pseudonym: String
+    public var quoteConsent: Bool
+    /// ISO 8601 timestamp as given by the source, or nil.
+    public var submittedAt: String?
+    public var mode: String?
+    public var answers: [Answer]
+    public var segments: [Segment]
+
+    public init(pseudonym: String, quoteConsent: Bool, submittedAt: String? = nil, mode: String? = nil,
+                answers: [Answer] = [], segments: [Segment] = []) {
+        self.pseudonym = pseudonym
+        self.quoteConsent = quoteConsent
+        self.submittedAt = submittedAt
+        self.mode = mode
+        self.answers = answers
+        self.segments = segments
+    }
+}
+
+/// A row that failed validation: where, which field, and why. Kept for the rejects file.
+public struct RejectedRow: Error, Sendable, Equatable, CustomStringConvertible {
+    public var line: Int
+    public var field: String?
+    public var reason: String
+    public init(line: Int, field: String?, reason: String) {
+        self.line = line
+        self.field = field
+        self.reason = reason
+    }
+    public var description: String { "line \(line)\(field.map { ", field '\($0)'" } ?? ""): \(reason)" }
+}

@@ -1,0 +1,51 @@
+import ConsultCore
+import ConsultStore
+
+/// Everything the perception chapter shows, read from the database in one place so that rendering is
+/// a pure function of it (and tested without a database).
+public struct ChapterData: Sendable {
+    /// A closed question's results for the chapter.
+    public struct ClosedResult: Sendable {
+        public var survey: String
+        public var question: Question
+        public var counts: [OptionCount]
+    }
+
+    public var overview: ConsultationOverview
+    public var themeCounts: [ThemeCount]
+    public var closed: [String: ClosedResult]
+    public var quotes: [String: [Quote]]
+    public var sample: SampleDescription
+    public var batches: [ImportBatch]
+    /// Respondents who gave an ethnic group, by ONS group (`ethnicity_group`), for comparison with the census.
+    public var ethnicity: [(value: String, respondents: Int)]
+    public var minimumCell: Int
+    public var synthetic: Bool
+    public var themeLabels: [String: String]
+    public var themeParents: [String: String]
+
+    /// Reads the chapter's data; `minimumCell` is the disclosure threshold (respondents).
+    public static func gather(from store: Store, minimumCell: Int) throws -> ChapterData {
+        let overview = try store.consultationOverview()
+        let codebook = try store.currentCodebook()
+        let counts = try store.themeCounts(by: "group", filter: SegmentFilter(), minimumCell: minimumCell)
+        var closed: [String: ClosedResult] = [:]
+        var quotes: [String: [Quote]] = [:]
+        for section in overview.questions {
+            for reference in section.closed {
+                let parts = reference.split(separator: ".").map(String.init)
+                guard parts.count == 2, let question = try store.instrument(parts[0]).question(parts[1]) else { continue }
+                closed[reference] = ClosedResult(survey: parts[0], question: question,
+                                                 counts: try store.optionCounts(question: parts[1], survey: parts[0]))
+            }
+            for theme in section.quotes { quotes[theme] = try store.quotes(theme: theme, limit: 2) }
+        }
+        let ethnicity = try store.respondentCounts(by: "ethnicity_group", survey: nil).filter { $0.value != "(no answer)" }
+        return ChapterData(
+            overview: overview, themeCounts: counts, closed: closed, quotes: quotes,
+            sample: try store.sampleDescription(), batches: try store.batches(), ethnicity: ethnicity,
+            minimumCell: minimumCell, synthetic: try store.holdsSyntheticSample(),
+            themeLabels: Dictionary(uniqueKeysWithValues: codebook.themes.map { ($0.id, $0.label) }),
+            themeParents: Dictionary(uniqueKeysWithValues: codebook.themes.compactMap { t in t.parent.map { (t.id, $0) } }))
+    }
+}

@@ -1,0 +1,89 @@
+import ConsultCore
+import Postgres
+
+/// One coding with its provenance.
+public struct CodingRow: Sendable, Equatable, Codable {
+    public var segment: Int
+    public var theme: String
+    public var coder: String
+    public var rule: String?
+    public var start: Int?
+    public var end: Int?
+    public var matched: String?
+    public var codebookVersion: String
+
+    enum CodingKeys: String, CodingKey {
+        case segment, theme, coder, rule, start, end, matched
+        case codebookVersion = "codebook_version"
+    }
+}
+
+/// A coding about to be stored.
+public struct NewCoding: Sendable, Equatable {
+    public var segment: Int
+    public var theme: String
+    public var rule: String?
+    public var start: Int?
+    public var end: Int?
+    public var matched: String?
+    public init(segment: Int, theme: String, rule: String?, start: Int?, end: Int?, matched: String?) {
+        self.segment = segment
+        self.theme = theme
+        self.rule = rule
+        self.start = start
+        self.end = end
+        self.matched = matched
+    }
+}
+
+extension Store {
+    /// The coder name automatic rule coding is stored under.
+    public static let ruleCoder = "rules"
+
+    /// Replaces every coding by `coder` under `codebookVersion` with those `produce` yields, in one
+    /// transaction: a rerun gives the same rows, never duplicates, and a failure leaves the old ones.
+    ///
+    /// - Parameter produce: called with a sink; it reads segments (via `forEachSegmentBatch`) and
+    ///   hands codings to the sink, which streams them to the server with COPY.
+    /// - Returns: the number of codings stored.
+    public func replaceCodings(coder: String, codebookVersion: String,
+                               _ produce: (Store, (NewCoding) throws -> Void) throws -> Void) throws -> Int {
+        try db.transaction { db in
+            try db.query("DELETE FROM consult.coding WHERE coder = $1 AND codebook_version = $2", coder, codebookVersion)
+            try db.executeScript("CREATE TEMP TABLE stage_coding (segment_id bigint, theme_id text, rule_id text, span_start int, span_end int, matched text) ON COMMIT DROP")
+            var pending: [NewCoding] = []
+            func flush() throws {
+                guard !pending.isEmpty else { return }
+                try db.copyIn("COPY stage_coding FROM STDIN") { writer in
+                    for c in pending {
+                        try writer.writeRow([String(c.segment), c.theme, c.rule, c.start.map(String.init), c.end.map(String.init), c.matched])
+                    }
+                }
+                pending.removeAll(keepingCapacity: true)
+            }
+            try produce(self) { coding in
+                pending.append(coding)
+                if pending.count >= 20_000 { try flush() }
+            }
+            try flush()
+            return try db.query("""
+                INSERT INTO consult.coding (segment_id, codebook_version, theme_id, coder, rule_id, span_start, span_end, matched)
+                SELECT segment_id, $1, theme_id, $2, rule_id, span_start, span_end, matched FROM stage_coding
+                """, codebookVersion, coder).affectedRows
+        }
+    }
+
+    /// Codings under the current codebook, optionally by one coder, in segment order.
+    public func codings(coder: String?) throws -> [CodingRow] {
+        try db.query("""
+            SELECT c.segment_id, c.theme_id, c.coder, c.rule_id, c.span_start, c.span_end, c.matched, c.codebook_version
+            FROM consult.coding c JOIN consult.codebook cb ON cb.version = c.codebook_version AND cb.is_current
+            WHERE ($1::text IS NULL OR c.coder = $1)
+            ORDER BY c.segment_id, c.theme_id, c.coder
+            """, coder).rows.map { row in
+            CodingRow(segment: try row.int("segment_id"), theme: try row.string("theme_id"), coder: try row.string("coder"),
+                      rule: row["rule_id"], start: row["span_start"].flatMap { Int($0) }, end: row["span_end"].flatMap { Int($0) },
+                      matched: row["matched"], codebookVersion: try row.string("codebook_version"))
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import ConsultCore
+import Postgres
+
+/// One cell of a theme table: how many respondents (and segments) in a group were coded with a theme.
+public struct ThemeCount: Sendable, Equatable {
+    public var theme: String
+    public var label: String
+    public var parent: String?
+    /// The value of the `--by` field for this row's group; nil for the whole sample.
+    public var group: String?
+    /// Respondents in the group (the percentage base).
+    public var base: Int
+    /// Nil when suppressed.
+    public var respondents: Int?
+    public var segments: Int?
+    /// 0-100 of `base`; nil when suppressed or the base is 0.
+    public var percent: Double?
+    public var suppressed: Bool
+}
+
+extension Store {
+    /// Fields `--by` accepts: `group` (community / partner / focus_group), `survey`, and every closed
+    /// question or derived attribute that has answers (`ethnicity_group`, `borough`, `sector`...).
+    public func groupingFields() throws -> [String] {
+        let answered = try db.query("SELECT DISTINCT question_id FROM consult.answer ORDER BY 1").rows.map { try $0.string("question_id") }
+        return ["group", "survey"] + answered
+    }
+
+    /// Theme counts for every leaf theme of the current codebook, overall or per value of `field`.
+    ///
+    /// The base of a percentage is every respondent in the group (of the selected survey), whether or not
+    /// they wrote free text. A respondent counts once per theme however many of their segments carry it.
+    /// Disclosure control: a cell with 1 to `minimumCell - 1` respondents, and every cell of a group
+    /// smaller than `minimumCell`, is suppressed (`respondents`, `segments` and `percent` nil). Theme
+    /// rows do not add up to a total (a respondent can have many themes), so no secondary suppression
+    /// is needed here.
+    public func themeCounts(by field: String?, filter: SegmentFilter, minimumCell: Int) throws -> [ThemeCount] {
+        if let field {
+            let fields = try groupingFields()
+            guard fields.contains(field) else {
+                throw StoreError("unknown --by field '\(field)' (available: \(fields.joined(separator: ", ")))")
+            }
+        }
+        if let survey = filter.survey { _ = try instrument(survey) }
+        let rows = try db.query("""
+            WITH cb AS (SELECT version FROM consult.codebook WHERE is_current),
+            resp AS (
+                SELECT r.id, CASE
+                    WHEN $1::text IS NULL THEN NULL
+                    WHEN $1 = 'group' THEN r.respondent_group
+                    WHEN $1 = 'survey' THEN r.instrument_id
+                    ELSE coalesce((SELECT string_agg(a.value, ';' ORDER BY a.value) FROM consult.answer a
+                                   WHERE a.respondent_id = r.id AND a.question_id = $1), '(no answer)') END AS grp
+                FROM consult.respondent r WHERE ($2::text IS NULL OR r.instrument_id = $2)),
+            base AS (SELECT grp, count(*) AS n FROM resp GROUP BY grp),
+            coded AS (
+                SELECT c.theme_id, resp.grp, count(DISTINCT s.respondent_id) AS respondents, count(DISTINCT s.id) AS segments
+                FROM consult.coding c JOIN cb ON cb.version = c.codebook_version
+                JOIN consult.segment s ON s.id = c.segment_id JOIN resp ON resp.id = s.respondent_id
+                WHERE c.coder = $3 GROUP BY c.theme_id, resp.grp)
+            SELECT t.id, t.label, t.parent_id, b.grp, b.n AS base,
+                   coalesce(coded.respondents, 0) AS respondents, coalesce(coded.segments, 0) AS segments
+            FROM consult.theme t JOIN cb ON cb.version = t.codebook_version
+            CROSS JOIN base b
+            LEFT JOIN coded ON coded.theme_id = t.id AND coded.grp IS NOT DISTINCT FROM b.grp
+            WHERE NOT EXISTS (SELECT 1 FROM consult.theme ch WHERE ch.codebook_version = t.codebook_version AND ch.parent_id = t.id)
+            ORDER BY t.position, b.grp
+            """, field, filter.survey, filter.coder ?? Store.ruleCoder).rows
+        return try rows.map { row in
+            let base = try row.int("base")
+            let respondents = try row.int("respondents")
+            let suppressed = base < minimumCell || (respondents > 0 && respondents < minimumCell)
+            return ThemeCount(
+                theme: try row.string("id"), label: try row.string("label"), parent: row["parent_id"], group: row["grp"],
+                base: base, respondents: suppressed ? nil : respondents, segments: suppressed ? nil : try row.int("segments"),
+                percent: suppressed || base == 0 ? nil : Double(respondents) * 100 / Double(base), suppressed: suppressed)
+        }
+    }
+}
+
+extension Store {
+    /// How many respondents (of `survey`, or all) give each value of a closed question or attribute;
+    /// respondents without an answer are counted under "(no answer)".
+    public func respondentCounts(by field: String, survey: String?) throws -> [(value: String, respondents: Int)] {
+        try db.query("""
+            SELECT coalesce((SELECT string_agg(a.value, ';' ORDER BY a.value) FROM consult.answer a
+                             WHERE a.respondent_id = r.id AND a.question_id = $1), '(no answer)') AS value, count(*) AS n
+            FROM consult.respondent r WHERE ($2::text IS NULL OR r.instrument_id = $2)
+            GROUP BY 1 ORDER BY 1
+            """, field, survey).rows.map { (value: try $0.string("value"), respondents: try $0.int("n")) }
+    }
+}

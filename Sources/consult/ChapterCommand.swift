@@ -1,0 +1,33 @@
+import ArgumentParser
+import ConsultReport
+import ConsultStore
+import Foundation
+
+extension Consult {
+    struct Chapter: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write the perception chapter (Markdown) from the database.")
+        @Option(help: "Directory to write perceptions-chapter.md into.") var out = "out"
+        @Option(help: "Suppress cells with fewer respondents than this.") var minCell = 10
+
+        func run() throws {
+            let path = try ChapterWriter.write(store: try DatabaseAccess.open(), directory: out, minimumCell: minCell)
+            Terminal.write("wrote \(path)\n")
+        }
+    }
+}
+
+/// Writes the chapter file (shared by `chapter` and the demo).
+enum ChapterWriter {
+    static func write(store: Store, directory: String, minimumCell: Int) throws -> String {
+        let data = try ChapterData.gather(from: store, minimumCell: minimumCell)
+        let markdown = PerceptionChapter.markdown(data)
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            let path = (directory as NSString).appendingPathComponent(PerceptionChapter.fileName)
+            try markdown.write(toFile: path, atomically: true, encoding: .utf8)
+            return path
+        } catch {
+            throw CommandFailure("\(directory): cannot write the chapter (\(error.localizedDescription))")
+        }
+    }
+}

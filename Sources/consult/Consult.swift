@@ -1,0 +1,50 @@
+import ArgumentParser
+import ConsultCore
+import ConsultIngest
+import ConsultStore
+import EmbeddedPostgres
+import Foundation
+import Postgres
+
+/// The `consult` command line: a thin layer that parses arguments, opens the database and calls the
+/// library modules. Errors print as one line on stderr with a non-zero exit; never a trap.
+@main
+struct Consult: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Analyse the Gangs Matrix review's perceptions consultation: import, code, count, report.",
+        discussion: """
+            Uses the database in DATABASE_URL (or the PG* variables); without them, a private PostgreSQL \
+            cluster under $CONSULT_HOME/pg (default ./.consult) that consult starts itself.
+            """,
+        subcommands: [
+            Demo.self, DB.self, Migrate.self, Survey.self, Import.self, Imports.self, Code.self,
+            Segments.self, Codings.self, Themes.self, Chapter.self, Sample.self,
+        ]
+    )
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch where isDomainError(error) {
+            FileHandle.standardError.write(Data("consult: \(error)\n".utf8))
+            Foundation.exit(1)
+        } catch {
+            // Usage errors, --help and ArgumentParser's own exits keep its standard handling.
+            Self.exit(withError: error)
+        }
+    }
+
+    /// Errors raised by consult's modules: each describes itself in one line naming what to fix.
+    private static func isDomainError(_ error: Error) -> Bool {
+        error is PostgresError || error is EmbeddedError || error is SurveyFileError || error is CodebookError
+            || error is StoreError || error is ImportError || error is Migrator.Failure || error is ProjectFiles.Missing
+            || error is CommandFailure
+    }
+}
+
+/// A command's own failure, with its one-line explanation.
+struct CommandFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

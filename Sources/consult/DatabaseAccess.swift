@@ -1,0 +1,83 @@
+import ArgumentParser
+import ConsultCore
+import ConsultIngest
+import ConsultStore
+import EmbeddedPostgres
+import Foundation
+import Postgres
+
+/// Which database the CLI uses, and opening it.
+///
+/// `DATABASE_URL` wins; otherwise `PGHOST` means "libpq's PG* variables"; otherwise the private
+/// embedded cluster under `$CONSULT_HOME/pg`, created and started on first use. With an external
+/// server nothing is created under `$CONSULT_HOME`.
+enum DatabaseAccess {
+    static var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    /// `$CONSULT_HOME`, default `./.consult`.
+    static var home: URL {
+        let path = environment["CONSULT_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? ".consult"
+        return URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
+    }
+
+    /// How the database was chosen, for messages.
+    static var externalSource: String? {
+        if let url = environment["DATABASE_URL"], !url.isEmpty { return "DATABASE_URL" }
+        if let host = environment["PGHOST"], !host.isEmpty { return "PGHOST" }
+        return nil
+    }
+
+    static func embeddedCluster() throws -> EmbeddedCluster { try EmbeddedCluster(home: home) }
+
+    /// Opens the database, starting the embedded cluster if it is the one in use, and applies pending
+    /// migrations.
+    static func open() throws -> Store {
+        let db = try connection()
+        try Migrator(db: db, directory: try ProjectFiles.migrations()).migrate()
+        return Store(db: db)
+    }
+
+    /// Connects to the database in use without migrating it.
+    static func connection() throws -> Connection {
+        switch externalSource {
+        case "DATABASE_URL"?: return try connect(environment["DATABASE_URL"], via: "DATABASE_URL")
+        case "PGHOST"?: return try connect(nil, via: "PG* environment variables")
+        default: return try openEmbedded()
+        }
+    }
+
+    private static func connect(_ url: String?, via source: String) throws -> Connection {
+        do { return try Connection(url: url) } catch let error as PostgresError {
+            throw CommandFailure("\(error) (database given by \(source))")
+        }
+    }
+
+    private static func openEmbedded() throws -> Connection {
+        let cluster = try embeddedCluster()
+        let binaries = try ServerBinaries.locate()
+        if try cluster.start(binaries: binaries) {
+            Terminal.note("consult: started the private PostgreSQL cluster in \(cluster.clusterDirectory.path)")
+        }
+        do {
+            return try Connection(url: cluster.connectionURL)
+        } catch let error as PostgresError where error.message.contains("does not exist") {
+            // First use: the cluster exists but the consult database does not yet.
+            let admin = try Connection(url: cluster.url(database: "postgres"))
+            try admin.query("CREATE DATABASE consult")
+            return try Connection(url: cluster.connectionURL)
+        }
+    }
+
+    /// Where the pseudonymisation key lives: `$CONSULT_KEY_FILE`, else `$XDG_CONFIG_HOME/consult/pseudonym.key`
+    /// (default `~/.config/consult/pseudonym.key`): outside the database and outside the checkout.
+    static var keyFilePath: String {
+        if let path = environment["CONSULT_KEY_FILE"], !path.isEmpty { return path }
+        let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".config")
+        return (config as NSString).appendingPathComponent("consult/pseudonym.key")
+    }
+
+    static func pseudonymiser() throws -> Pseudonymiser {
+        Pseudonymiser(key: try PseudonymKeyFile.loadOrCreate(path: keyFilePath))
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import ConsultReport
+import ConsultStore
+
+extension Consult {
+    struct Segments: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the codable text units (redacted): free-text answers and focus-group turns.")
+        @Option(help: "Only this survey id.") var survey: String?
+        @Option(help: "Only this question id (a focus-group session id for transcript turns).") var question: String?
+        @Option(help: "Only segments coded with this theme id.") var theme: String?
+        @Option(help: "At most this many rows.") var limit: Int?
+        @OptionGroup var output: FormatOption
+
+        func run() throws {
+            let rows = try DatabaseAccess.open().segments(SegmentFilter(survey: survey, question: question, theme: theme), limit: limit)
+            output.print(ResultTable(columns: ["segment", "respondent", "survey", "question", "text"], rows: rows.map {
+                [.int($0.segment), .text($0.respondent), .text($0.survey), .text($0.question), .text($0.text)]
+            }))
+        }
+    }
+
+    struct Codings: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Who coded what: segment, theme, coder, and the rule and text span behind automatic codings.")
+        @Option(help: "Only this coder (automatic rule coding is 'rules').") var coder: String?
+        @OptionGroup var output: FormatOption
+
+        func run() throws {
+            let rows = try DatabaseAccess.open().codings(coder: coder)
+            output.print(ResultTable(columns: ["segment", "theme", "coder", "rule", "start", "end", "matched", "codebook_version"], rows: rows.map { c in
+                [.int(c.segment), .text(c.theme), .text(c.coder), c.rule.map(ResultValue.text) ?? .null, c.start.map(ResultValue.int) ?? .null,
+                 c.end.map(ResultValue.int) ?? .null, c.matched.map(ResultValue.text) ?? .null, .text(c.codebookVersion)]
+            }))
+        }
+    }
+
+    struct Themes: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Theme counts: respondents and segments per theme, overall or by a field.",
+            discussion: "percent is the share of respondents in the row's group. Cells under --min-cell respondents are suppressed."
+        )
+        @Option(help: "Only this survey id.") var survey: String?
+        @Option(help: "Split by: group, survey, or a closed question / attribute such as ethnicity_group, age_band, borough, sector.") var by: String?
+        @Option(help: "Count this coder's codings (default: rules).") var coder: String?
+        @Option(help: "Suppress cells with fewer respondents than this (disclosure control).") var minCell = 10
+        @OptionGroup var output: FormatOption
+
+        func run() throws {
+            let store = try DatabaseAccess.open()
+            let counts = try store.themeCounts(by: by, filter: SegmentFilter(survey: survey, coder: coder), minimumCell: minCell)
+            output.print(ThemeTable.make(counts, by: by))
+        }
+    }
+}
+
+/// The `themes` result table (also printed by the demo), in the JSON shape DESIGN.md fixes.
+enum ThemeTable {
+    static func make(_ counts: [ThemeCount], by field: String?) -> ResultTable {
+        var columns = ["theme", "label"]
+        if let field { columns.append(field) }
+        columns += ["respondents", "segments", "percent", "base", "suppressed"]
+        return ResultTable(columns: columns, rows: counts.map { c in
+            var row: [ResultValue] = [.text(c.theme), .text(c.label)]
+            if field != nil { row.append(.text(c.group ?? "")) }
+            row += [c.respondents.map(ResultValue.int) ?? .null, c.segments.map(ResultValue.int) ?? .null,
+                    c.percent.map { .number($0, decimals: 1) } ?? .null, .int(c.base), c.suppressed ? .bool(true) : .absent]
+            return row
+        })
+    }
+}

@@ -1,0 +1,78 @@
+import ConsultCore
+import Testing
+
+@Suite struct SurveyRowPreparerTests {
+    static let instrument = Instrument(
+        id: "s", title: "S", kind: .survey, respondentGroup: "community", idColumn: "rid", consentQuestion: "consent",
+        questions: [
+            Question(id: "why", type: .text, wording: "Why?"),
+            Question(id: "n", type: .number, wording: "How many?"),
+            Question(id: "src", type: .multi, wording: "Where?", options: [.init(value: "police", label: "The police"), .init(value: "news", label: "News")]),
+            Question(id: "eth", type: .demographic, wording: "Ethnicity", options: [.init(value: "black_african", label: "African", group: "Black")]),
+            Question(id: "consent", type: .single, wording: "Quote?", options: [.init(value: "yes", label: "Yes"), .init(value: "no", label: "No")]),
+        ],
+        groupTypes: [], prompts: [], sourceSHA256: "")
+
+    func preparer(_ header: String = "rid,submitted_at,why,n,src,eth,consent") throws -> SurveyRowPreparer {
+        try SurveyRowPreparer(instrument: Self.instrument, header: CSVRecord(fields: header.components(separatedBy: ","), line: 1),
+                              file: "f.csv", redactor: Redactor(), pseudonymiser: Pseudonymiser(key: Array(repeating: 1, count: 32)))
+    }
+
+    func row(_ fields: [String], line: Int = 2) -> CSVRecord { CSVRecord(fields: fields, line: line) }
+
+    @Test func preparesAFullRow() throws {
+        let r = try preparer().prepare(row(["X1", "2018-10-01T09:00:00Z", "ring me on 07700 900123", "3", "The police; news", "African", "Yes"])).get()
+        #expect(r.pseudonym.hasPrefix("R-"))
+        #expect(r.quoteConsent)
+        #expect(r.submittedAt == "2018-10-01T09:00:00Z")
+        #expect(r.segments.count == 1)
+        #expect(r.segments[0].text.contains("[PHONE]"))
+        #expect(r.segments[0].redactions == 1)
+        #expect(r.answers.map { "\($0.question)=\($0.value)" } == ["n=3", "src=police", "src=news", "eth=black_african", "eth_group=Black", "consent=yes"])
+    }
+
+    @Test func blankCellsAreSkippedNotRejected() throws {
+        let r = try preparer().prepare(row(["X2", "", " ", "", "", "", ""])).get()
+        #expect(r.answers.isEmpty && r.segments.isEmpty && !r.quoteConsent)
+    }
+
+    @Test(arguments: [
+        (["X", "", "", "three", "", "", ""], "n", "not a number"),
+        (["X", "", "", "", "police;radio", "", ""], "src", "'radio' is not an option"),
+        (["X", "yesterday", "", "", "", "", ""], "submitted_at", "ISO 8601"),
+        (["", "", "", "", "", "", ""], "rid", "blank"),
+        (["X", ""], nil, "has 2 fields but the header has 7"),
+    ] as [([String], String?, String)])
+    func rejectsWithLineFieldAndReason(_ fields: [String], _ field: String?, _ reason: String) throws {
+        switch try preparer().prepare(row(fields, line: 9)) {
+        case .success: Issue.record("accepted \(fields)")
+        case .failure(let rejection):
+            #expect(rejection.line == 9)
+            #expect(rejection.field == field)
+            #expect(rejection.reason.contains(reason), "\(rejection)")
+        }
+    }
+
+    @Test(arguments: [
+        ("why,n,src,eth,consent", "respondent id column is missing"),
+        ("rid,why,n,src,eth,consent,shoe", "unknown column shoe"),
+        ("rid,why,src,eth,consent", "question column n missing"),
+        ("rid,why,why,n,src,eth,consent", "appears twice"),
+    ])
+    func headerProblemsRefuseTheFile(_ header: String, _ message: String) {
+        #expect {
+            _ = try preparer(header)
+        } throws: { error in
+            "\(error)".contains(message) && "\(error)".hasPrefix("f.csv:1:")
+        }
+    }
+
+    @Test func pseudonymsAreStablePerSurveyAndSourceID() throws {
+        let p = try preparer()
+        let a = try p.prepare(row(["X1", "", "", "", "", "", ""])).get().pseudonym
+        let b = try p.prepare(row([" X1 ", "", "", "", "", "", ""])).get().pseudonym
+        let c = try p.prepare(row(["X2", "", "", "", "", "", ""])).get().pseudonym
+        #expect(a == b)
+        #expect(a != c)
+    }
+}

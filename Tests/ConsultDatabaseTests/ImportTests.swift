@@ -1,0 +1,178 @@
+import ConsultCore
+import ConsultIngest
+import ConsultStore
+import Foundation
+import Postgres
+import Testing
+
+/// Survey imports against the real database: all or nothing, idempotent, redacted, pseudonymised.
+@Suite struct ImportTests {
+    static let header = "response_id,submitted_at,mode,aware,what_is,understanding,sources,sources_detail,trust,concerns,other_tools,help,age_band,gender,ethnicity,borough,consent_quote"
+    static let rows = [
+        "T-1,2018-09-01T10:00:00Z,online,yes,\"A list the Met keeps of people they think are in gangs, email me at jo.bloggs@example.com\",3,police;news,,2,it's racist,,publish the criteria,18-24,woman,black_caribbean,Lambeth,yes",
+        "T-2,2018-09-02,paper,No,never heard of it,1,none,,3,,,\"dunno, tell people\",65+,man,White and Asian,E09000012,no",
+        "T-3,,online,not_sure,,,,,,,,,,,,,",
+    ]
+
+    func write(_ lines: [String], name: String = "responses.csv") throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("consult-import-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let path = dir.appendingPathComponent(name).path
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    func loadedStore() throws -> Store {
+        let store = try TestDatabase.store()
+        _ = try store.load(try ConsultationLoader.load(directory: ProjectPaths.surveys))
+        return store
+    }
+
+    let options = ImportOptions(importedBy: "test")
+    let pseudonymiser = Pseudonymiser(key: Array(repeating: 7, count: 32))
+
+    func count(_ store: Store, _ table: String) throws -> Int {
+        try store.db.query("SELECT count(*) AS n FROM consult.\(table)").rows[0].int("n")
+    }
+
+    @Test func importsRedactsAndPseudonymises() throws {
+        let store = try loadedStore()
+        let importer = ResponseImporter(store: store, pseudonymiser: pseudonymiser)
+        let outcome = try importer.importFile(try write([Self.header] + Self.rows), survey: "community", options: options)
+        guard case .imported(let batch) = outcome.result else { Issue.record("not imported"); return }
+        #expect(batch.rowsAccepted == 3)
+        #expect(batch.rowsRejected == 0)
+        #expect(try count(store, "respondent") == 3)
+        let texts = try store.db.query("SELECT text FROM consult.segment ORDER BY id").rows.map { try $0.string("text") }
+        #expect(texts.contains { $0.contains("[EMAIL]") })
+        #expect(!texts.contains { $0.contains("jo.bloggs") })
+        // Source ids never reach the database; pseudonyms do.
+        let pseudonyms = try store.db.query("SELECT pseudonym FROM consult.respondent").rows.map { try $0.string("pseudonym") }
+        #expect(pseudonyms.allSatisfy { $0.hasPrefix("R-") && !$0.contains("T-") })
+        #expect(Set(pseudonyms).contains(pseudonymiser.pseudonym(scope: "community", sourceID: "T-1")))
+        // Labels normalise to values, and ethnicity gets its ONS group.
+        let answers = try store.db.query("SELECT question_id, value FROM consult.answer").rows.map { "\(try $0.string("question_id"))=\(try $0.string("value"))" }
+        #expect(answers.contains("aware=no"))
+        #expect(answers.contains("ethnicity=mixed_white_asian"))
+        #expect(answers.contains("ethnicity_group=Mixed"))
+        #expect(answers.contains("borough=E09000022"))
+        #expect(answers.contains("sources=police") && answers.contains("sources=news"))
+        let consent = try store.db.query("SELECT count(*) FILTER (WHERE quote_consent) AS n FROM consult.respondent").rows[0].int("n")
+        #expect(consent == 1)
+    }
+
+    @Test func sameFileTwiceAndOverlappingFilesNeverDuplicate() throws {
+        let store = try loadedStore()
+        let importer = ResponseImporter(store: store, pseudonymiser: pseudonymiser)
+        let first = try write([Self.header] + Self.rows)
+        _ = try importer.importFile(first, survey: "community", options: options)
+        let again = try importer.importFile(first, survey: "community", options: options)
+        guard case .alreadyImported = again.result else { Issue.record("second import was not recognised"); return }
+        let overlapping = try write([Self.header] + Self.rows + ["T-4,,online,yes,,,,,,,,,,,,,no"], name: "more.csv")
+        let third = try importer.importFile(overlapping, survey: "community", options: options)
+        guard case .imported(let batch) = third.result else { Issue.record("not imported"); return }
+        #expect(batch.rowsAccepted == 1)
+        #expect(batch.rowsDuplicate == 3)
+        #expect(try count(store, "respondent") == 4)
+        #expect(try count(store, "import_batch") == 2)
+    }
+
+    @Test func anInvalidRowRefusesTheWholeFileAndNamesLineAndField() throws {
+        let store = try loadedStore()
+        let importer = ResponseImporter(store: store, pseudonymiser: pseudonymiser)
+        let bad = Self.rows[1].replacingOccurrences(of: ",3,,,", with: ",7,,,")
+        let path = try write([Self.header, Self.rows[0], bad])
+        do {
+            _ = try importer.importFile(path, survey: "community", options: options)
+            Issue.record("invalid file accepted")
+        } catch let error as ImportError {
+            #expect(error.description.contains("line 3"))
+            #expect(error.description.contains("'trust'"))
+            #expect(error.description.contains("'7'"))
+        }
+        #expect(try count(store, "respondent") == 0)
+        #expect(try count(store, "import_batch") == 0)
+    }
+
+    @Test func acceptValidWritesRejectsWithoutRowContent() throws {
+        let store = try loadedStore()
+        let importer = ResponseImporter(store: store, pseudonymiser: pseudonymiser)
+        let path = try write([Self.header, Self.rows[0], "T-9,,online,maybe,secret words,,,,,,,,,,,,no", Self.rows[0]])
+        let rejects = path + ".rejects.csv"
+        let outcome = try importer.importFile(path, survey: "community",
+                                              options: ImportOptions(acceptValid: true, rejectsPath: rejects, importedBy: "test"))
+        guard case .imported(let batch) = outcome.result else { Issue.record("not imported"); return }
+        #expect(batch.rowsAccepted == 1)
+        #expect(batch.rowsRejected == 2)
+        let written = try String(contentsOfFile: rejects, encoding: .utf8)
+        #expect(written.contains("3,aware,"))
+        #expect(written.contains("repeats the respondent id of line 2"))
+        #expect(!written.contains("secret words"))
+    }
+
+    @Test func dryRunWritesNothing() throws {
+        let store = try loadedStore()
+        let outcome = try ResponseImporter(store: store, pseudonymiser: pseudonymiser)
+            .importFile(try write([Self.header] + Self.rows), survey: "community", options: ImportOptions(dryRun: true, importedBy: "test"))
+        #expect(outcome.rowsRead == 3)
+        #expect(try count(store, "respondent") == 0)
+    }
+
+    @Test(arguments: [
+        (["response_id,aware"], "missing from the header"),
+        ([header.replacingOccurrences(of: "consent_quote", with: "consent_quote,email")], "unknown column email"),
+        ([header.replacingOccurrences(of: "response_id", with: "id")], "respondent id column is missing"),
+        ([header, "T-1,\"unclosed"], "never closed"),
+        ([header], "no responses"),
+    ])
+    func malformedFilesAreRefusedWithAClearReason(lines: [String], expected: String) throws {
+        let store = try loadedStore()
+        let path = try write(lines)
+        do {
+            _ = try ResponseImporter(store: store, pseudonymiser: pseudonymiser).importFile(path, survey: "community", options: options)
+            Issue.record("accepted a malformed file")
+        } catch {
+            #expect("\(error)".contains(expected), "\(error)")
+            #expect("\(error)".contains(path))
+        }
+        #expect(try count(store, "respondent") == 0)
+    }
+
+    @Test func notUTF8IsRefusedNamingLineAndColumn() throws {
+        let store = try loadedStore()
+        let path = try write([Self.header])
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        bytes += Array("T-1,,online,yes,caf".utf8) + [0xE9] + Array(",,,,,,,,,,,,\n".utf8)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        do {
+            _ = try ResponseImporter(store: store, pseudonymiser: pseudonymiser).importFile(path, survey: "community", options: options)
+            Issue.record("accepted Latin-1 bytes")
+        } catch let error as SurveyFileError {
+            #expect(error.line == 2)
+            #expect(error.field == "column 5")
+            #expect(error.message.contains("UTF-8"))
+        }
+    }
+
+    @Test func unknownSurveyAndMissingFileAreClearErrors() throws {
+        let store = try loadedStore()
+        let importer = ResponseImporter(store: store, pseudonymiser: pseudonymiser)
+        #expect(throws: StoreError.self) { try importer.importFile(try write([Self.header]), survey: "nope", options: options) }
+        do {
+            _ = try importer.importFile("/nonexistent/file.csv", survey: "community", options: options)
+        } catch {
+            #expect("\(error)" == "/nonexistent/file.csv: no such file")
+        }
+    }
+
+    @Test func aSecondKeyIsRefused() throws {
+        let store = try loadedStore()
+        _ = try ResponseImporter(store: store, pseudonymiser: pseudonymiser)
+            .importFile(try write([Self.header] + Self.rows), survey: "community", options: options)
+        let other = Pseudonymiser(key: Array(repeating: 9, count: 32))
+        #expect(throws: StoreError.self) {
+            try ResponseImporter(store: store, pseudonymiser: other)
+                .importFile(try write([Self.header, "T-7,,online,yes,,,,,,,,,,,,,no"], name: "x.csv"), survey: "community", options: options)
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import ConsultStore
+import EmbeddedPostgres
+import Foundation
+import Postgres
+
+/// The real PostgreSQL server the database tests run against.
+///
+/// One throwaway cluster per test process, started through the product's own embedded launcher in a
+/// temporary folder (fsync off: the data is disposable). Migrations are applied once into a template
+/// database; each test gets its own database cloned from it (`CREATE DATABASE ... TEMPLATE`), so tests
+/// are isolated and may run in parallel. The cluster is stopped and deleted when the process exits.
+enum TestDatabase {
+    struct Setup: Sendable {
+        let cluster: EmbeddedCluster
+        let binaries: ServerBinaries
+        let home: URL
+    }
+
+    private static let setup: Result<Setup, any Error> = Result {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("consult-test-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+        // 0755 so that, when the tests run as root, the server's `postgres` user can reach the cluster.
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        let cluster = try EmbeddedCluster(home: home, durable: false)
+        let binaries = try ServerBinaries.locate()
+        try cluster.start(binaries: binaries)
+        let admin = try Connection(url: cluster.url(database: "postgres"))
+        try admin.query("CREATE DATABASE consult_template")
+        let template = try Connection(url: cluster.url(database: "consult_template"))
+        try Migrator(db: template, directory: ProjectPaths.sql).migrate()
+        let result = Setup(cluster: cluster, binaries: binaries, home: home)
+        stopAtExit = result
+        atexit {
+            guard let setup = TestDatabase.stopAtExit else { return }
+            _ = try? setup.cluster.stop(binaries: setup.binaries)
+            try? FileManager.default.removeItem(at: setup.home)
+        }
+        return result
+    }
+
+    nonisolated(unsafe) private static var stopAtExit: Setup?
+    private static let counter = Counter()
+
+    /// The running test cluster (started on first use).
+    static func cluster() throws -> Setup { try setup.get() }
+
+    /// A new, migrated, empty database for one test.
+    static func fresh() throws -> Connection {
+        let setup = try cluster()
+        let name = "t\(counter.next())"
+        let admin = try Connection(url: setup.cluster.url(database: "postgres"))
+        try admin.query("CREATE DATABASE \(name) TEMPLATE consult_template")
+        return try Connection(url: setup.cluster.url(database: name))
+    }
+
+    /// A store on a fresh database.
+    static func store() throws -> Store { Store(db: try fresh()) }
+}
+
+/// A thread-safe counter for unique database names.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func next() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
+    }
+}
+
+/// Paths of the project's own files, found from this source file.
+enum ProjectPaths {
+    static let root: URL = {
+        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
+            dir = dir.deletingLastPathComponent()
+        }
+        return dir
+    }()
+    static var sql: String { root.appendingPathComponent("sql").path }
+    static var surveys: String { root.appendingPathComponent("surveys").path }
+    static var sample: String { root.appendingPathComponent("surveys/sample").path }
+}
