@@ -53,6 +53,7 @@ public struct ResponseImporter {
     ///   validation (unless `acceptValid`), `StoreError` for an unknown survey id; the database is
     ///   unchanged in every case.
     public func importFile(_ path: String, survey: String, options: ImportOptions) throws -> ImportOutcome {
+        let bytes = try readBytes(path)
         let instrument = try store.instrument(survey)
         guard instrument.kind == .survey else {
             throw ImportError(file: path, message: "'\(survey)' is a focus-group protocol; import its notes with `consult import notes`")
@@ -60,7 +61,6 @@ public struct ResponseImporter {
         if options.acceptValid && options.rejectsPath == nil {
             throw ImportError(file: path, message: "--accept-valid needs --rejects FILE, so that no row is dropped without a record")
         }
-        let bytes = try readBytes(path)
         let sha = sha256Hex(of: bytes)
         if !options.dryRun, let earlier = try store.batch(instrument: instrument.id, sha256: sha) {
             return ImportOutcome(file: path, result: .alreadyImported(earlier), rowsRead: earlier.rowsRead, rejected: [], redactions: 0)

@@ -19,6 +19,8 @@ public struct ChapterData: Sendable {
     public var batches: [ImportBatch]
     /// Respondents who gave an ethnic group, by ONS group (`ethnicity_group`), for comparison with the census.
     public var ethnicity: [(value: String, respondents: Int)]
+    /// Respondents with no ethnic group: not asked (partners, focus groups), skipped, or preferred not to say.
+    public var ethnicityNotGiven: Int
     public var minimumCell: Int
     public var synthetic: Bool
     public var themeLabels: [String: String]
@@ -40,10 +42,12 @@ public struct ChapterData: Sendable {
             }
             for theme in section.quotes { quotes[theme] = try store.quotes(theme: theme, limit: 2) }
         }
-        let ethnicity = try store.respondentCounts(by: "ethnicity_group", survey: nil).filter { $0.value != "(no answer)" }
+        let byEthnicity = try store.respondentCounts(by: "ethnicity_group", survey: nil)
+        let ethnicity = byEthnicity.filter { $0.value != "(no answer)" }
+        let ethnicityNotGiven = byEthnicity.first { $0.value == "(no answer)" }?.respondents ?? 0
         return ChapterData(
             overview: overview, themeCounts: counts, closed: closed, quotes: quotes,
-            sample: try store.sampleDescription(), batches: try store.batches(), ethnicity: ethnicity,
+            sample: try store.sampleDescription(), batches: try store.batches(), ethnicity: ethnicity, ethnicityNotGiven: ethnicityNotGiven,
             minimumCell: minimumCell, synthetic: try store.holdsSyntheticSample(),
             themeLabels: Dictionary(uniqueKeysWithValues: codebook.themes.map { ($0.id, $0.label) }),
             themeParents: Dictionary(uniqueKeysWithValues: codebook.themes.compactMap { t in t.parent.map { (t.id, $0) } }))

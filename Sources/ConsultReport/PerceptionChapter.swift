@@ -12,6 +12,8 @@ public enum PerceptionChapter {
 
     static let groupOrder = ["community", "partner", "focus_group"]
     static let groupNames = ["community": "Community", "partner": "Partners", "focus_group": "Focus groups"]
+    /// How one member of a group is named under a quote.
+    static let speakerNames = ["community": "community respondent", "partner": "partner respondent", "focus_group": "focus-group participant"]
 
     public static func markdown(_ data: ChapterData) -> String {
         var out: [String] = []
@@ -119,7 +121,7 @@ public enum PerceptionChapter {
             let text = quote.text.replacingOccurrences(of: "\n", with: " ")
             out.append("> \(text)")
             out.append(">")
-            out.append("> — \(groupNames[quote.group]?.lowercased() ?? quote.group) respondent, on *\(data.themeLabels[theme] ?? theme)*")
+            out.append("> — \(speakerNames[quote.group] ?? "\(quote.group) respondent"), on *\(data.themeLabels[theme] ?? theme)*")
             out.append("")
         }
         return out
@@ -146,12 +148,15 @@ public enum PerceptionChapter {
             }
         }
         out.append("")
+        out.append("\(data.ethnicityNotGiven) further respondents gave no ethnic group (partners and focus-group participants were not asked; some community respondents skipped the question or preferred not to say).")
+        out.append("")
         return out
     }
 
     private static func methods(_ data: ChapterData) -> [String] {
         var out = ["## Methods", ""]
-        out.append("**Sources.** " + data.sample.groups.map { g in
+        let groups = groupsPresent(data).compactMap { name in data.sample.groups.first { $0.group == name } }
+        out.append("**Sources.** " + groups.map { g in
             "\(groupNames[g.group] ?? g.group): \(g.respondents) respondents, \(g.withText) with free text, \(g.segments) coded text segments, \(g.consenting) agreed to be quoted"
         }.joined(separator: "; ") + ". Focus-group sessions: \(data.sample.focusGroupSessions). Each focus-group participant is one respondent; each of their turns is a segment.")
         out.append("")

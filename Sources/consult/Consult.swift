@@ -24,6 +24,7 @@ struct Consult: ParsableCommand {
 
     static func main() {
         do {
+            try rejectUnknownSubcommand(Array(CommandLine.arguments.dropFirst()))
             var command = try parseAsRoot()
             try command.run()
         } catch where isDomainError(error) {
@@ -32,6 +33,21 @@ struct Consult: ParsableCommand {
         } catch {
             // Usage errors, --help and ArgumentParser's own exits keep its standard handling.
             Self.exit(withError: error)
+        }
+    }
+
+    /// ArgumentParser answers `consult nosuch --help` with the parent's help and exit 0, which tells a
+    /// script the command exists. Refuse a word that names no subcommand before parsing instead.
+    private static func rejectUnknownSubcommand(_ arguments: [String]) throws {
+        var command: any ParsableCommand.Type = Consult.self
+        for word in arguments {
+            let subcommands = command.configuration.subcommands
+            guard !word.hasPrefix("-"), !subcommands.isEmpty else { return }
+            guard let next = subcommands.first(where: { $0._commandName == word }) else {
+                let path = ["consult"] + arguments.prefix { $0 != word }
+                throw CommandFailure("unknown command '\(word)' (see `\(path.joined(separator: " ")) --help`)")
+            }
+            command = next
         }
     }
 
