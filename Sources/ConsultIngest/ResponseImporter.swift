@@ -49,10 +49,12 @@ public struct ResponseImporter {
 
     /// Imports one CSV export of survey `survey`.
     ///
+    /// - Parameter progress: called every 10,000 rows read with the count so far (for a terminal display).
     /// - Throws: `SurveyFileError` for unreadable or malformed files, `ImportError` when rows fail
     ///   validation (unless `acceptValid`), `StoreError` for an unknown survey id; the database is
     ///   unchanged in every case.
-    public func importFile(_ path: String, survey: String, options: ImportOptions) throws -> ImportOutcome {
+    public func importFile(_ path: String, survey: String, options: ImportOptions,
+                           progress: (Int) -> Void = { _ in }) throws -> ImportOutcome {
         let bytes = try readBytes(path)
         let instrument = try store.instrument(survey)
         guard instrument.kind == .survey else {
@@ -74,6 +76,7 @@ public struct ResponseImporter {
         var rowsRead = 0
         while let record = try reader.next() {
             rowsRead += 1
+            if rowsRead % 10_000 == 0 { progress(rowsRead) }
             if let id = preparer.sourceID(of: record) {
                 if let earlier = firstLine[id] {
                     rejected.append(RejectedRow(line: record.line, field: instrument.idColumn, reason: "repeats the respondent id of line \(earlier)"))

@@ -30,8 +30,13 @@ extension Consult {
             func run() throws {
                 let store = try DatabaseAccess.open()
                 let importer = ResponseImporter(store: store, pseudonymiser: try DatabaseAccess.pseudonymiser())
-                let outcome = try importer.importFile(file, survey: survey, options: ImportOptions(
-                    dryRun: dryRun, acceptValid: acceptValid, rejectsPath: rejects, importedBy: ImportReport.user))
+                let outcome: ImportOutcome
+                do {
+                    defer { Terminal.endProgress() }
+                    outcome = try importer.importFile(file, survey: survey, options: ImportOptions(
+                        dryRun: dryRun, acceptValid: acceptValid, rejectsPath: rejects, importedBy: ImportReport.user)
+                    ) { rows in Terminal.progress("\((file as NSString).lastPathComponent): \(rows) rows read") }
+                }
                 ImportReport.print(outcome)
             }
         }
