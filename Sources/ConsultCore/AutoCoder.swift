@@ -10,7 +10,11 @@ public struct AutoCoder: Sendable {
     public let codebookVersion: String
     /// Rules grouped by theme, themes sorted by id, rules in file order.
     private let themes: [(id: String, rules: [AutoCoderRule])]
-    private let negation: NegationLexicon
+    private let negation: AutoCoderNegationLexicon
+    /// Every rule literal, for skipping rules that cannot match a segment.
+    private let keywords: AutoCoderKeywords
+    /// Theme id to the themes it implies.
+    private let implications: [String: [String]]
 
     /// Compiles every rule of the codebook once.
     /// - Throws: ``CodebookError`` naming the theme and rule whose pattern does not compile
@@ -31,19 +35,29 @@ public struct AutoCoder: Sendable {
             }
             grouped.append((theme.id, rules))
         }
-        themes = grouped.sorted { $0.id < $1.id }
-        negation = NegationLexicon(codebook.negation)
+        let literals = Set(grouped.flatMap { $0.rules.flatMap(\.literals) }).sorted()
+        let ids = Dictionary(uniqueKeysWithValues: literals.enumerated().map { ($1, $0) })
+        themes = grouped
+            .map { theme in (theme.id, theme.rules.map { $0.gated(by: ids) }) }
+            .sorted { $0.id < $1.id }
+        keywords = AutoCoderKeywords(literals)
+        implications = Dictionary(codebook.themes.filter { !$0.implies.isEmpty }.map { ($0.id, $0.implies) }, uniquingKeysWith: +)
+        negation = AutoCoderNegationLexicon(codebook.negation)
         codebookVersion = codebook.version
     }
 
     /// The themes the rules find in `text`: at most one match per theme (from the first rule in
     /// file order that matches, at its earliest accepted position), sorted by theme id.
+    ///
+    /// A theme implied by a coded theme (``Theme/implies``) and not found by its own rules is
+    /// coded too, citing the implying match's rule and span as its evidence.
     public func code(_ text: String) -> [RuleMatch] {
         let prepared = AutoCoderText(text, negation: negation)
+        let present = keywords.found(in: prepared.normalized)
         var matches: [RuleMatch] = []
         for theme in themes {
             for rule in theme.rules {
-                guard let range = rule.firstMatch(in: prepared, window: negation.window) else { continue }
+                guard let range = rule.firstMatch(in: prepared, window: negation.window, present: present) else { continue }
                 let start = prepared.scalarOffset(range.location)
                 let end = prepared.scalarOffset(NSMaxRange(range))
                 matches.append(RuleMatch(
@@ -52,6 +66,21 @@ public struct AutoCoder: Sendable {
                 break
             }
         }
-        return matches
+        return implied(matches)
+    }
+
+    /// `matches` with the themes they imply added, sorted by theme id.
+    private func implied(_ matches: [RuleMatch]) -> [RuleMatch] {
+        guard !implications.isEmpty else { return matches }
+        var coded = Set(matches.map(\.themeID))
+        var result = matches
+        for match in matches {
+            for theme in implications[match.themeID] ?? [] where coded.insert(theme).inserted {
+                var evidence = match
+                evidence.themeID = theme
+                result.append(evidence)
+            }
+        }
+        return result.count == matches.count ? matches : result.sorted { $0.themeID < $1.themeID }
     }
 }

@@ -2,26 +2,46 @@ import Foundation
 
 /// A ``CodingRule`` with its patterns compiled, ready to search texts.
 ///
-/// `NSRegularExpression` is immutable after creation, documented as safe to use from several
-/// threads at once, and `Sendable` in Foundation, so compiled rules can be shared between tasks.
+/// Each pattern is compiled on its own with the literals every match of it contains (see
+/// ``RuleLiterals``); a pattern whose literals are absent from a segment is not run, which is
+/// what keeps a few hundred rules fast. `NSRegularExpression` is immutable after creation,
+/// documented as safe to use from several threads at once, and `Sendable` in Foundation, so
+/// compiled rules can be shared between tasks.
 struct AutoCoderRule: Sendable {
+    /// A compiled pattern and its literal gate.
+    struct Pattern: Sendable {
+        let regex: NSRegularExpression
+        /// Literal groups every match meets.
+        let literals: [Set<String>]
+        /// The same groups as keyword ids; each must have a keyword present.
+        var gate: [[Int]] = []
+
+        func isOpen(_ present: [Bool]?) -> Bool {
+            guard let present else { return true }
+            return gate.allSatisfy { group in group.contains { present[$0] } }
+        }
+    }
+
     let ruleID: String
     let themeID: String
-    private let any: NSRegularExpression?
-    private let nearA: NSRegularExpression?
-    private let nearB: NSRegularExpression?
+    private(set) var phrases: [Pattern]
+    private(set) var nearA: [Pattern]
+    private(set) var nearB: [Pattern]
     private let within: Int
-    private let nearScope: NearScope
+    private let nearScope: CodingRule.Near.Scope
     private let unless: NSRegularExpression?
-    private let negation: NegationMode
-    private let questions: QuestionMode
+    private let negation: CodingRule.Negation
+    private let questions: CodingRule.Questions
 
     init(_ rule: CodingRule, compiler: RulePatternCompiler) throws(RulePatternProblem) {
+        func patterns(_ list: [String]) throws(RulePatternProblem) -> [Pattern] {
+            try compiler.compileEach(list).map { Pattern(regex: $0.regex, literals: $0.literals) }
+        }
         ruleID = rule.id
         themeID = rule.themeID
-        any = try compiler.compile(rule.any)
-        nearA = try compiler.compile(rule.near?.a ?? [])
-        nearB = try compiler.compile(rule.near?.b ?? [])
+        phrases = try patterns(rule.any)
+        nearA = try patterns(rule.near?.a ?? [])
+        nearB = try patterns(rule.near?.b ?? [])
         within = rule.near?.within ?? 0
         nearScope = rule.near?.scope ?? .sentence
         unless = try compiler.compile(rule.unless)
@@ -29,71 +49,103 @@ struct AutoCoderRule: Sendable {
         questions = rule.questions
     }
 
-    /// The earliest span of `text` this rule accepts, if any.
-    func firstMatch(in text: AutoCoderText, window: Int) -> NSRange? {
+    /// Every literal of every pattern.
+    var literals: Set<String> {
+        Set((phrases + nearA + nearB).flatMap { $0.literals.flatMap { $0 } })
+    }
+
+    /// This rule with its literal groups turned into keyword ids from `ids`.
+    func gated(by ids: [String: Int]) -> AutoCoderRule {
+        func gate(_ patterns: [Pattern]) -> [Pattern] {
+            patterns.map { pattern in
+                var gated = pattern
+                gated.gate = pattern.literals.map { $0.compactMap { ids[$0] } }
+                return gated
+            }
+        }
+        var rule = self
+        rule.phrases = gate(phrases)
+        rule.nearA = gate(nearA)
+        rule.nearB = gate(nearB)
+        return rule
+    }
+
+    /// Why a candidate was or was not taken.
+    private enum Verdict {
+        case accepted
+        /// A negation cue denies it: whatever lies inside it is denied too.
+        case denied
+        /// Its sentence is refused (question setting or an `unless` pattern).
+        case refused
+    }
+
+    /// The earliest span of `text` this rule accepts, if any. `present` says which keywords
+    /// occur in the text (nil: unknown, run everything).
+    ///
+    /// A candidate inside a span that a negation cue denies is refused, whichever pattern
+    /// found either: "I haven't seen anything about it in the news" must not yield "in the news"
+    /// from a shorter pattern.
+    func firstMatch(in text: AutoCoderText, window: Int, present: [Bool]?) -> NSRange? {
         var vetoed: Set<Int>?
-        func accepts(_ components: [NSRange]) -> Bool {
+        func verdict(_ components: [NSRange]) -> Verdict {
             let sentences = Set(components.map { text.sentenceIndex(at: $0.location) })
             let inQuestion = sentences.contains { text.sentences[$0].isQuestion }
             switch questions {
             case .include: break
-            case .exclude: if inQuestion { return false }
-            case .only: if !inQuestion { return false }
+            case .exclude: if inQuestion { return .refused }
+            case .only: if !inQuestion { return .refused }
             }
             if components.contains(where: { text.isNegated($0, window: window, mode: negation) }) {
-                return false
+                return .denied
             }
             if vetoed == nil { vetoed = vetoedSentences(in: text) }
-            return vetoed?.isDisjoint(with: sentences) != false
+            return vetoed?.isDisjoint(with: sentences) != false ? .accepted : .refused
         }
-        let phrase = firstPhrase(in: text, accepts: accepts)
-        let proximity = firstProximity(in: text, accepts: accepts)
-        switch (phrase, proximity) {
-        case let (p?, q?): return q.location < p.location ? q : p
-        case let (p?, nil): return p
-        case let (nil, q?): return q
-        case (nil, nil): return nil
-        }
-    }
-
-    /// The first `any` match that is accepted. After a refusal the search resumes at the end of
-    /// the refused match: what stands inside a denied statement is denied too ("I haven't seen
-    /// anything about it in the news" must not yield "in the news"), and a sentence refused for
-    /// being a question or for an `unless` pattern stays refused.
-    private func firstPhrase(in text: AutoCoderText, accepts: ([NSRange]) -> Bool) -> NSRange? {
-        guard let any else { return nil }
-        var position = 0
-        while position < text.length {
-            let range = NSRange(location: position, length: text.length - position)
-            guard let match = any.firstMatch(in: text.normalized, range: range)?.range else { return nil }
-            if accepts([match]) { return match }
-            position = max(NSMaxRange(match), match.location + 1)
-        }
-        return nil
-    }
-
-    /// The earliest accepted pair of `near` matches close enough together (in one sentence
-    /// unless the scope is the segment).
-    private func firstProximity(in text: AutoCoderText, accepts: ([NSRange]) -> Bool) -> NSRange? {
-        guard let nearA, let nearB else { return nil }
         let whole = NSRange(location: 0, length: text.length)
-        let aMatches = nearA.matches(in: text.normalized, range: whole).map(\.range)
-        guard !aMatches.isEmpty else { return nil }
-        let bMatches = nearB.matches(in: text.normalized, range: whole).map(\.range)
-        var pairs: [(span: NSRange, parts: [NSRange])] = []
+        var accepted: [NSRange] = []
+        var denied: [NSRange] = []
+        for pattern in phrases where pattern.isOpen(present) {
+            for match in pattern.regex.matches(in: text.normalized, range: whole) {
+                switch verdict([match.range]) {
+                case .accepted: accepted.append(match.range)
+                case .denied: denied.append(match.range)
+                case .refused: break
+                }
+            }
+        }
+        accepted += proximities(in: text, present: present) { verdict($0) == .accepted }
+        return accepted
+            .filter { candidate in !denied.contains { NSLocationInRange(candidate.location, $0) && NSMaxRange(candidate) <= NSMaxRange($0) } }
+            .min { ($0.location, $0.length) < ($1.location, $1.length) }
+    }
+
+    /// The accepted pairs of `near` matches close enough together (in one sentence unless the
+    /// scope is the segment), as spans from the first to the last of the two.
+    private func proximities(in text: AutoCoderText, present: [Bool]?, accepts: ([NSRange]) -> Bool) -> [NSRange] {
+        let aMatches = matches(of: nearA, in: text, present: present)
+        guard !aMatches.isEmpty else { return [] }
+        let bMatches = matches(of: nearB, in: text, present: present)
+        var spans: [NSRange] = []
         for a in aMatches {
             let sentence = text.sentenceIndex(at: a.location)
             for b in bMatches where a != b
                 && (nearScope == .segment || text.sentenceIndex(at: b.location) == sentence)
                 && text.wordsBetween(a, b) <= within {
-                let start = min(a.location, b.location)
-                let end = max(NSMaxRange(a), NSMaxRange(b))
                 let ordered = a.location <= b.location ? [a, b] : [b, a]
-                pairs.append((NSRange(location: start, length: end - start), ordered))
+                guard accepts(ordered) else { continue }
+                let start = min(a.location, b.location)
+                spans.append(NSRange(location: start, length: max(NSMaxRange(a), NSMaxRange(b)) - start))
             }
         }
-        pairs.sort { ($0.span.location, $0.span.length) < ($1.span.location, $1.span.length) }
-        return pairs.first { accepts($0.parts) }?.span
+        return spans
+    }
+
+    /// All matches of the open patterns of a list.
+    private func matches(of patterns: [Pattern], in text: AutoCoderText, present: [Bool]?) -> [NSRange] {
+        let whole = NSRange(location: 0, length: text.length)
+        return patterns.filter { $0.isOpen(present) }.flatMap { pattern in
+            pattern.regex.matches(in: text.normalized, range: whole).map(\.range)
+        }
     }
 
     /// Sentences in which an `unless` pattern occurs.

@@ -37,8 +37,6 @@ struct AutoCoderText {
         var isQuestion: Bool
     }
 
-    /// The text as given.
-    let original: String
     /// The normalised copy the regular expressions see.
     let normalized: String
     /// Length in UTF-16 units (the same for both).
@@ -49,8 +47,7 @@ struct AutoCoderText {
     private let scalarOffsets: [Int]
     private let scalars: [Unicode.Scalar]
 
-    init(_ text: String, negation: NegationLexicon) {
-        original = text
+    init(_ text: String, negation: AutoCoderNegationLexicon) {
         scalars = Array(text.unicodeScalars)
         var normalizedScalars = String.UnicodeScalarView()
         var offsets: [Int] = []
@@ -64,7 +61,7 @@ struct AutoCoderText {
         normalized = String(normalizedScalars)
         length = offsets.count - 1
         scalarOffsets = offsets
-        let scan = TextScan(normalizedScalars, negation: negation)
+        let scan = AutoCoderTextScan(normalizedScalars, negation: negation)
         words = scan.words
         sentences = scan.sentences
     }
@@ -106,7 +103,7 @@ struct AutoCoderText {
 
     /// Whether a negation cue denies the span: a cue at most `window` words before it in the
     /// same clause, or a cue inside it.
-    func isNegated(_ range: NSRange, window: Int, mode: NegationMode) -> Bool {
+    func isNegated(_ range: NSRange, window: Int, mode: CodingRule.Negation) -> Bool {
         if mode == .ignore { return false }
         let first = firstWord(endingAfter: range.location)
         guard first < words.count else { return false }
@@ -132,7 +129,7 @@ struct AutoCoderText {
         return max(firstOfLater - lastOfEarlier - 1, 0)
     }
 
-    private func negates(_ cue: Cue, _ mode: NegationMode) -> Bool {
+    private func negates(_ cue: Cue, _ mode: CodingRule.Negation) -> Bool {
         switch cue {
         case .none: false
         case .negation: true

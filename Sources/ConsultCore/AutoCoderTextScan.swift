@@ -1,7 +1,7 @@
 import Foundation
 
-/// ``NegationSettings`` prepared for lookups while scanning a text.
-struct NegationLexicon: Sendable {
+/// ``Codebook.NegationSettings`` prepared for lookups while scanning a text.
+struct AutoCoderNegationLexicon: Sendable {
     let window: Int
     private let cues: Set<String>
     private let breaks: Set<String>
@@ -17,7 +17,7 @@ struct NegationLexicon: Sendable {
         "there's", "but", "because", "cos", "just", "honestly", "mate", "sorry", "man", "bro", "lol",
     ]
 
-    init(_ settings: NegationSettings) {
+    init(_ settings: Codebook.NegationSettings) {
         window = settings.window
         cues = Set(settings.cues.map(Self.fold))
         breaks = Set(settings.clauseBreaks.map(Self.fold))
@@ -83,11 +83,11 @@ struct NegationLexicon: Sendable {
 }
 
 /// One pass over a normalised text that finds words, clauses and sentences.
-struct TextScan {
+struct AutoCoderTextScan {
     private(set) var words: [AutoCoderText.Word] = []
     private(set) var sentences: [AutoCoderText.Sentence] = [.init(start: 0, isQuestion: false)]
 
-    init(_ scalars: String.UnicodeScalarView, negation: NegationLexicon) {
+    init(_ scalars: String.UnicodeScalarView, negation: AutoCoderNegationLexicon) {
         let list = Array(scalars)
         var folded: [String] = []
         var clause = 0

@@ -13,12 +13,12 @@ public struct Codebook: Sendable, Equatable {
     /// Named pattern lists that rule patterns reference as `{name}`.
     public var vocabulary: [String: [String]]
     /// How the automatic coder recognises negation.
-    public var negation: NegationSettings
+    public var negation: Codebook.NegationSettings
 
     /// Creates a codebook without validation; use ``parse(yaml:file:)`` for files.
     public init(
         version: String, title: String, themes: [Theme],
-        vocabulary: [String: [String]] = [:], negation: NegationSettings = .standard
+        vocabulary: [String: [String]] = [:], negation: Codebook.NegationSettings = .standard
     ) {
         self.version = version
         self.title = title
@@ -74,12 +74,16 @@ public struct Theme: Sendable, Equatable {
     public var examples: [String]
     /// Automatic-coding rules, in the order they are tried.
     public var rules: [CodingRule]
+    /// Themes a segment also carries whenever it carries this one, by the codebook's
+    /// conventions: describing the Matrix (`understanding.purpose`) or naming a source
+    /// (`information.media`) shows `awareness.aware`. Applied by ``AutoCoder``, one level deep.
+    public var implies: [String]
 
     /// Creates a theme.
     public init(
         id: String, parent: String? = nil, label: String, description: String,
         include: String? = nil, exclude: String? = nil, examples: [String] = [],
-        rules: [CodingRule] = []
+        rules: [CodingRule] = [], implies: [String] = []
     ) {
         self.id = id
         self.parent = parent
@@ -89,5 +93,6 @@ public struct Theme: Sendable, Equatable {
         self.exclude = exclude
         self.examples = examples
         self.rules = rules
+        self.implies = implies
     }
 }

@@ -19,7 +19,7 @@ struct CodebookParser {
     let file: String
 
     private static let topFields = ["version", "title", "negation", "vocabulary", "themes"]
-    private static let themeFields = ["id", "parent", "label", "description", "include", "exclude", "examples", "rules"]
+    private static let themeFields = ["id", "parent", "label", "description", "include", "exclude", "examples", "rules", "implies"]
     private static let ruleFields = ["id", "any", "near", "unless", "negation", "questions", "note"]
     private static let nearFields = ["a", "b", "within", "scope"]
     private static let negationFields = ["window", "cues", "deontic", "not_negation", "clause_breaks"]
@@ -84,7 +84,8 @@ struct CodebookParser {
             include: try fields.optionalText("include"),
             exclude: try fields.optionalText("exclude"),
             examples: try fields.texts("examples"),
-            rules: rules)
+            rules: rules,
+            implies: try fields.texts("implies"))
         return (theme, ruleLines)
     }
 
@@ -105,10 +106,10 @@ struct CodebookParser {
         var reader = base
         reader.ruleID = Self.declaredID(node)
         let fields = try reader.fields(node, what: "the rule", allowed: Self.ruleFields)
-        var near: NearClause?
+        var near: CodingRule.Near?
         if let nearNode = fields.optional("near") {
             let nearFields = try reader.fields(nearNode, what: "'near'", allowed: Self.nearFields)
-            near = NearClause(
+            near = CodingRule.Near(
                 a: try nearFields.texts("a"), b: try nearFields.texts("b"),
                 within: try reader.integer(try nearFields.required("within"), field: "within"),
                 scope: try parseScope(nearFields.optional("scope"), reader: reader))
@@ -121,7 +122,7 @@ struct CodebookParser {
             note: try fields.optionalText("note"))
     }
 
-    private func parseNegationMode(_ node: Node?, reader: CodebookYAMLReader) throws -> NegationMode {
+    private func parseNegationMode(_ node: Node?, reader: CodebookYAMLReader) throws -> CodingRule.Negation {
         guard let node, let value = try reader.text(node, field: "negation") else { return .veto }
         switch value.lowercased() {
         case "true", "yes", "veto": return .veto
@@ -132,17 +133,17 @@ struct CodebookParser {
         }
     }
 
-    private func parseScope(_ node: Node?, reader: CodebookYAMLReader) throws -> NearScope {
+    private func parseScope(_ node: Node?, reader: CodebookYAMLReader) throws -> CodingRule.Near.Scope {
         guard let node, let value = try reader.text(node, field: "scope") else { return .sentence }
-        guard let scope = NearScope(rawValue: value.lowercased()) else {
+        guard let scope = CodingRule.Near.Scope(rawValue: value.lowercased()) else {
             throw reader.error("field 'scope' must be sentence or segment, not '\(value)'", at: node)
         }
         return scope
     }
 
-    private func parseQuestionMode(_ node: Node?, reader: CodebookYAMLReader) throws -> QuestionMode {
+    private func parseQuestionMode(_ node: Node?, reader: CodebookYAMLReader) throws -> CodingRule.Questions {
         guard let node, let value = try reader.text(node, field: "questions") else { return .include }
-        guard let mode = QuestionMode(rawValue: value.lowercased()) else {
+        guard let mode = CodingRule.Questions(rawValue: value.lowercased()) else {
             throw reader.error("field 'questions' must be include, exclude or only, not '\(value)'", at: node)
         }
         return mode
@@ -163,13 +164,13 @@ struct CodebookParser {
         return vocabulary
     }
 
-    private func parseNegation(_ node: Node, reader: CodebookYAMLReader) throws -> NegationSettings {
+    private func parseNegation(_ node: Node, reader: CodebookYAMLReader) throws -> Codebook.NegationSettings {
         let fields = try reader.fields(node, what: "'negation'", allowed: Self.negationFields)
-        let standard = NegationSettings.standard
+        let standard = Codebook.NegationSettings.standard
         func list(_ key: String, _ fallback: [String]) throws -> [String] {
             fields.optional(key) == nil ? fallback : try fields.texts(key)
         }
-        return NegationSettings(
+        return Codebook.NegationSettings(
             window: try fields.optional("window").map { try reader.integer($0, field: "window") } ?? standard.window,
             cues: try list("cues", standard.cues),
             deontic: try list("deontic", standard.deontic),

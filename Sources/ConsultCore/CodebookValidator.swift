@@ -2,7 +2,7 @@ import Foundation
 
 /// The checks a codebook must pass before anything codes with it: well-formed unique theme ids,
 /// parents defined before their children, every core theme present with a rule, unique rule ids,
-/// and every pattern compiling without matching empty text. Stops at the first problem, whose
+/// implied themes defined, and every pattern compiling without matching empty text. Stops at the first problem, whose
 /// error names the file, line, theme and rule.
 struct CodebookValidator {
     let file: String
@@ -25,6 +25,12 @@ struct CodebookValidator {
                 }
                 ruleThemes[rule.id] = (theme.id, ruleLine)
                 try validateRule(rule, compiler: compiler, line: ruleLine)
+            }
+        }
+        for (index, theme) in codebook.themes.enumerated() {
+            for implied in theme.implies where implied == theme.id || themeLines[implied] == nil {
+                let reason = implied == theme.id ? "a theme cannot imply itself" : "implied theme '\(implied)' is not defined"
+                throw error(reason, line: lines.themes[index], theme: theme.id)
             }
         }
         let missing = CoreThemes.ids.filter { themeLines[$0] == nil }
@@ -97,7 +103,7 @@ struct CodebookValidator {
         }
     }
 
-    private func validateNegation(_ settings: NegationSettings, line: Int?) throws {
+    private func validateNegation(_ settings: Codebook.NegationSettings, line: Int?) throws {
         guard settings.window >= 0 else { throw error("'negation.window' must be 0 or more words", line: line) }
         let phrases = settings.cues + settings.deontic + settings.notNegation + settings.clauseBreaks
         if phrases.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {

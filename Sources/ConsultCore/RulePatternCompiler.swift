@@ -13,8 +13,8 @@ struct RulePatternProblem: Error {
 /// - a space matches one or more spaces or hyphens ("stop and search" matches "stop-and-search");
 /// - ` ~N ` between two words allows up to N other words there, within one sentence
 ///   ("told ~3 on it" matches "told him he was on it").
-/// Backreferences are refused: a rule's patterns are joined into one expression, which would
-/// renumber groups.
+/// Backreferences are refused: `unless` patterns are joined into one expression, which would
+/// renumber groups, and staff should not have to know which lists are joined.
 struct RulePatternCompiler: Sendable {
     let vocabulary: [String: [String]]
 
@@ -24,6 +24,23 @@ struct RulePatternCompiler: Sendable {
     private static let space = #"(?:[\s\-]+)"#
     private static let wordBoundaryBefore = #"(?<![\p{L}\p{N}])"#
     private static let wordBoundaryAfter = #"(?![\p{L}\p{N}])"#
+
+    /// One pattern compiled on its own, with the literal groups every match meets (see
+    /// ``RuleLiterals``).
+    struct Compiled: Sendable {
+        let regex: NSRegularExpression
+        let literals: [Set<String>]
+    }
+
+    /// Compiles each pattern into its own word-bounded expression.
+    func compileEach(_ patterns: [String]) throws(RulePatternProblem) -> [Compiled] {
+        var compiled: [Compiled] = []
+        for pattern in patterns {
+            let expansion = try expand(pattern, depth: 0)
+            compiled.append(Compiled(regex: try Self.regex(expansion, original: pattern), literals: RuleLiterals.required(expansion)))
+        }
+        return compiled
+    }
 
     /// Compiles patterns into one word-bounded alternation, or nil for an empty list.
     func compile(_ patterns: [String]) throws(RulePatternProblem) -> NSRegularExpression? {

@@ -73,6 +73,7 @@ public final class Connection {
     }
 
     /// Runs `body` in a transaction: commits if it returns, rolls back if it throws.
+    @discardableResult
     public func transaction<T>(_ body: (Connection) throws -> T) throws -> T {
         try query("BEGIN")
         do {

@@ -37,7 +37,7 @@ import Testing
         print(String(format: "micro P=%.3f R=%.3f F1=%.3f macro F1=%.3f", evaluation.micro.precision ?? 0, evaluation.micro.recall ?? 0,
                      evaluation.micro.f1 ?? 0, evaluation.macroF1 ?? 0))
         #expect(evaluation.micro.support == 543)
-        #expect((evaluation.micro.precision ?? 0) >= 0.70)
-        #expect((evaluation.micro.f1 ?? 0) >= 0.55)
+        #expect((evaluation.micro.precision ?? 0) >= 0.75)
+        #expect((evaluation.micro.f1 ?? 0) >= 0.62)
     }
 }

@@ -1,0 +1,93 @@
+/// Finds which of many literal strings occur in a text, in one pass (Aho–Corasick over UTF-8
+/// bytes), so the coder can skip the rules whose required literals are all absent.
+struct AutoCoderKeywords: Sendable {
+    /// Number of keywords; ids run from 0.
+    let count: Int
+    /// Byte to symbol; 0 for bytes that occur in no keyword.
+    private let symbols: [UInt8]
+    private let width: Int
+    /// `transitions[state * width + symbol]` is the next state (failure links folded in).
+    private let transitions: [Int32]
+    /// Keyword ids ending at each state, including those reached through failure links.
+    private let outputs: [[Int32]]
+
+    /// Characters whose lower-case form differs from the regular-expression engine's case
+    /// folding (ß ~ ss, long s, ligatures, Kelvin and Ångström signs): a text holding one is not
+    /// prefiltered, so no match can be missed.
+    private static let unusualFolding: Set<Unicode.Scalar> = [
+        "\u{00DF}", "\u{1E9E}", "\u{017F}", "\u{212A}", "\u{212B}",
+        "\u{FB00}", "\u{FB01}", "\u{FB02}", "\u{FB03}", "\u{FB04}", "\u{FB05}", "\u{FB06}",
+    ]
+
+    /// Builds the automaton; `keywords[i]` gets id `i`.
+    init(_ keywords: [String]) {
+        count = keywords.count
+        var symbolOf = [UInt8](repeating: 0, count: 256)
+        var next = 1
+        for keyword in keywords {
+            for byte in keyword.utf8 where symbolOf[Int(byte)] == 0 {
+                symbolOf[Int(byte)] = UInt8(min(next, 255))
+                next += 1
+            }
+        }
+        // Past 255 distinct bytes, symbols are shared: that can only report extra keywords
+        // (rules run needlessly), never hide one.
+        let width = min(next, 256)
+        var trie: [[Int32]] = [[Int32](repeating: -1, count: width)]
+        var outputs: [[Int32]] = [[]]
+        for (id, keyword) in keywords.enumerated() {
+            var state = 0
+            for byte in keyword.utf8 {
+                let symbol = Int(symbolOf[Int(byte)])
+                if trie[state][symbol] < 0 {
+                    trie[state][symbol] = Int32(trie.count)
+                    trie.append([Int32](repeating: -1, count: width))
+                    outputs.append([])
+                }
+                state = Int(trie[state][symbol])
+            }
+            outputs[state].append(Int32(id))
+        }
+        var failure = [Int](repeating: 0, count: trie.count)
+        var queue: [Int] = []
+        for symbol in 0..<width {
+            if trie[0][symbol] < 0 {
+                trie[0][symbol] = 0
+            } else {
+                queue.append(Int(trie[0][symbol]))
+            }
+        }
+        var head = 0
+        while head < queue.count {
+            let state = queue[head]
+            head += 1
+            outputs[state].append(contentsOf: outputs[failure[state]])
+            for symbol in 0..<width {
+                let child = trie[state][symbol]
+                if child < 0 {
+                    trie[state][symbol] = trie[failure[state]][symbol]
+                } else {
+                    failure[Int(child)] = Int(trie[failure[state]][symbol])
+                    queue.append(Int(child))
+                }
+            }
+        }
+        symbols = symbolOf
+        self.width = width
+        transitions = trie.flatMap { $0 }
+        self.outputs = outputs
+    }
+
+    /// Which keywords occur in `text` (compared in lower case), or nil when the text holds a
+    /// character whose case folding the check cannot mirror; then every rule must run.
+    func found(in text: String) -> [Bool]? {
+        if text.unicodeScalars.contains(where: Self.unusualFolding.contains) { return nil }
+        var present = [Bool](repeating: false, count: count)
+        var state = 0
+        for byte in text.lowercased().utf8 {
+            state = Int(transitions[state * width + Int(symbols[Int(byte)])])
+            for id in outputs[state] { present[Int(id)] = true }
+        }
+        return present
+    }
+}

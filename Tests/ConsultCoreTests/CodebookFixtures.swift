@@ -1,0 +1,70 @@
+import ConsultCore
+import Foundation
+
+/// Shared inputs for the codebook and coder tests.
+enum CodebookFixtures {
+    /// The shipped codebook: found by walking up from this file to the package root (the
+    /// directory holding Package.swift), then `surveys/codebook.yaml`.
+    static func shippedYAML() throws -> String {
+        var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while directory.path != "/" {
+            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
+                let file = directory.appendingPathComponent("surveys/codebook.yaml")
+                return try String(contentsOf: file, encoding: .utf8)
+            }
+            directory = directory.deletingLastPathComponent()
+        }
+        throw FixtureError.packageRootNotFound
+    }
+
+    /// The shipped codebook, parsed once.
+    static let shipped: Result<Codebook, any Error> = Result {
+        try Codebook.parse(yaml: try shippedYAML(), file: "surveys/codebook.yaml")
+    }
+
+    /// A coder over the shipped codebook, compiled once and shared by tests.
+    static let coder: Result<AutoCoder, any Error> = Result {
+        try AutoCoder(codebook: try shipped.get())
+    }
+
+    /// Theme ids the shipped coder finds in a text.
+    static func themes(_ text: String) throws -> Set<String> {
+        Set(try coder.get().code(text).map(\.themeID))
+    }
+
+    /// A minimal valid codebook: every core group and theme, one rule each, plus `extra` YAML
+    /// appended to the theme list and `rules` replacing the rules of `fairness.racial`.
+    static func minimalYAML(extraThemes: String = "", racialRules: String? = nil, header: String = "") -> String {
+        var lines = [
+            "version: \"test.1\"",
+            "title: Test codebook",
+        ]
+        if !header.isEmpty { lines.append(header) }
+        lines.append("themes:")
+        for group in CoreThemes.groups {
+            lines.append("  - id: \(group)")
+            lines.append("    label: \(group)")
+            lines.append("    description: The \(group) group.")
+            for id in CoreThemes.ids where id.hasPrefix(group + ".") {
+                let ruleID = id.replacingOccurrences(of: ".", with: "_")
+                lines.append("  - id: \(id)")
+                lines.append("    parent: \(group)")
+                lines.append("    label: \(id)")
+                lines.append("    description: Theme \(id).")
+                lines.append("    rules:")
+                if id == "fairness.racial", let racialRules {
+                    lines.append(racialRules)
+                } else {
+                    lines.append("      - id: \(ruleID)")
+                    lines.append("        any: [zz\(ruleID)]")
+                }
+            }
+        }
+        if !extraThemes.isEmpty { lines.append(extraThemes) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    enum FixtureError: Error {
+        case packageRootNotFound
+    }
+}

@@ -1,0 +1,80 @@
+@testable import ConsultCore
+import Foundation
+import Testing
+
+/// The literal prefilter must never skip a pattern that could match: its analysis on known
+/// shapes, the keyword scanner, and soundness over every shipped pattern and test sentence.
+@Suite struct RuleLiteralsTests {
+    static let space = #"(?:[\s\-]+)"#
+
+    static let shapes: [(String, [Set<String>])] = [
+        (#"racis[mt]\w*"#, [["racis"]]),
+        ("(?:black|brown)" + space + "boys", [["black", "brown"], ["boys"]]),
+        ("cops?", [["cop"]]),
+        ("(il)?legal", [["legal"]]),
+        ("x?", []),
+        ("(?-i:Prevent)(?! violence)", [["prevent"]]),
+        (#"(?<!help\s)to"#, [["to"]]),
+        (#"\bfoo"#, [["foo"]]),
+        ("[abc]at", [["at"]]),
+        (#"a|b\w"#, [["a", "b"]]),
+        (#"a|\w"#, []),
+        ("(?x) a b", []),
+        ("café", [["caf"]]),
+        ("🙄", [["🙄"]]),
+        (#"\Qa.b\E"#, []),
+        (#"5\-0"#, [["5-0"]]),
+        ("(?:no|never){1,3}", [["no", "never"]]),
+        ("fo{0,2}d", [["f"], ["d"]]),
+        ("(unclosed", []),
+    ]
+
+    @Test(arguments: shapes)
+    func requiredLiterals(_ pattern: String, _ expected: [Set<String>]) {
+        #expect(RuleLiterals.required(pattern) == expected)
+    }
+
+    @Test func scannerFindsOverlappingKeywords() throws {
+        let keywords = AutoCoderKeywords(["he", "she", "his", "hers", "🙄"])
+        let found = try #require(keywords.found(in: "UsHERS 🙄"))
+        #expect(found == [true, true, false, true, true])
+        #expect(keywords.found(in: "nothing here")?.contains(true) == true)
+        #expect(keywords.found(in: "zzz") == [false, false, false, false, false])
+    }
+
+    @Test func scannerStandsAsideForUnusualCaseFolding() {
+        #expect(AutoCoderKeywords(["ss"]).found(in: "STRAẞE") == nil)
+        #expect(AutoCoderKeywords(["ss"]).found(in: "straße") == nil)
+    }
+
+    /// Every sentence the tests know, plus the codebook's own examples.
+    static func corpus() throws -> [String] {
+        let tables = AutoCoderKnowledgeTests.cases + AutoCoderViewsTests.fairnessAndImpactCases
+            + AutoCoderViewsTests.dataAndEffectCases + AutoCoderViewsTests.trustContextImprovementCases
+            + AutoCoderConventionTests.cases
+        return tables.map(\.text) + (try CodebookFixtures.shipped.get()).themes.flatMap(\.examples)
+    }
+
+    @Test func gatesNeverCloseOnAMatch() throws {
+        let codebook = try CodebookFixtures.shipped.get()
+        let compiler = RulePatternCompiler(vocabulary: codebook.vocabulary)
+        let lexicon = AutoCoderNegationLexicon(codebook.negation)
+        let texts = try Self.corpus().map { AutoCoderText($0, negation: lexicon).normalized }
+        var checked = 0
+        for rule in codebook.rules {
+            let patterns = rule.any + (rule.near?.a ?? []) + (rule.near?.b ?? [])
+            for compiled in try compiler.compileEach(patterns) {
+                for text in texts {
+                    let whole = NSRange(location: 0, length: text.utf16.count)
+                    guard compiled.regex.firstMatch(in: text, range: whole) != nil else { continue }
+                    checked += 1
+                    let lower = text.lowercased()
+                    for group in compiled.literals {
+                        #expect(group.contains { lower.contains($0) }, "\(rule.id): gate \(group.sorted()) closed on: \(text)")
+                    }
+                }
+            }
+        }
+        #expect(checked > 500)
+    }
+}
