@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The `consult` executable end to end, as staff and scripts use it: exit codes, one-line errors,
+/// the JSON contract, idempotent demo, and an external `DATABASE_URL` that leaves `$CONSULT_HOME` alone.
+@Suite struct CLITests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The built executable beside the test bundle (`swift test` builds it with the tests).
+    static let binary: String? = {
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("consult").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            dir.deleteLastPathComponent()
+        }
+        return nil
+    }()
+
+    let home = FileManager.default.temporaryDirectory.appendingPathComponent("consult-cli-\(UUID().uuidString)")
+
+    func consult(_ arguments: [String], databaseURL: String?) throws -> Run {
+        let binary = try #require(Self.binary, "consult executable not built")
+        var environment = ProcessInfo.processInfo.environment
+        environment["DATABASE_URL"] = databaseURL
+        environment["PGHOST"] = nil
+        environment["CONSULT_HOME"] = home.appendingPathComponent("home").path
+        environment["CONSULT_KEY_FILE"] = home.appendingPathComponent("key").path
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let out = home.appendingPathComponent("out-\(UUID().uuidString)").path
+        let err = home.appendingPathComponent("err-\(UUID().uuidString)").path
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let argv: [UnsafeMutablePointer<CChar>?] = ([binary] + arguments).map { strdup($0) } + [nil]
+        let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid: pid_t = 0
+        try #require(posix_spawn(&pid, binary, &actions, nil, argv, envp) == 0)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return Run(status: (status >> 8) & 0xff,
+                   stdout: (try? String(contentsOfFile: out, encoding: .utf8)) ?? "",
+                   stderr: (try? String(contentsOfFile: err, encoding: .utf8)) ?? "")
+    }
+
+    func freshURL() throws -> String {
+        let db = try TestDatabase.fresh()
+        let name = try db.query("SELECT current_database() AS d").rows[0].string("d")
+        return try TestDatabase.cluster().cluster.url(database: name)
+    }
+
+    func rows(_ json: String) throws -> [[String: Any]] {
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        return try #require(object?["rows"] as? [[String: Any]])
+    }
+
+    @Test func demoOnAnExternalDatabaseIsIdempotentFollowsTheContractAndCreatesNothingLocally() throws {
+        let url = try freshURL()
+        let outDir = home.appendingPathComponent("chapter").path
+        let first = try consult(["demo", "--out", outDir], databaseURL: url)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("awareness.aware"))
+        #expect(FileManager.default.fileExists(atPath: outDir + "/perceptions-chapter.md"))
+        let themes = try consult(["themes", "--format", "json"], databaseURL: url)
+        let firstRows = try rows(themes.stdout)
+        #expect(firstRows.count == 32)
+        for key in ["theme", "label", "respondents", "segments", "percent"] { #expect(firstRows[0][key] != nil, "\(key)") }
+
+        #expect(try consult(["demo", "--out", outDir], databaseURL: url).status == 0)
+        #expect(try consult(["themes", "--format", "json"], databaseURL: url).stdout == themes.stdout)
+
+        let byGroup = try rows(try consult(["themes", "--by", "group", "--format", "json"], databaseURL: url).stdout)
+        #expect(Set(byGroup.compactMap { $0["group"] as? String }) == ["community", "partner", "focus_group"])
+        for row in byGroup where row["suppressed"] as? Bool == true { #expect(row["respondents"] is NSNull) }
+
+        let segments = try rows(try consult(["segments", "--limit", "5", "--format", "json"], databaseURL: url).stdout)
+        #expect(segments.count == 5)
+        for key in ["segment", "respondent", "survey", "question", "text"] { #expect(segments[0][key] != nil, "\(key)") }
+
+        #expect(!FileManager.default.fileExists(atPath: home.appendingPathComponent("home").path))
+    }
+
+    @Test(arguments: [
+        (["import", "responses", "/nonexistent/file.csv", "--survey", "community"], "consult: /nonexistent/file.csv: no such file"),
+        (["import", "responses", "Package.swift", "--survey", "nope"], "unknown survey id 'nope'"),
+        (["themes", "--by", "shoe_size"], "unknown --by field 'shoe_size'"),
+        (["questionz"], "unknown command 'questionz'"),
+    ])
+    func badInputGivesOneLineAndNonZeroExit(_ arguments: [String], _ message: String) throws {
+        let url = try freshURL()
+        #expect(try consult(["survey", "load"], databaseURL: url).status == 0)
+        let run = try consult(arguments, databaseURL: url)
+        #expect(run.status != 0)
+        #expect(run.stderr.contains(message), "\(run.stderr)")
+        #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+        #expect(!run.stderr.contains("Fatal error") && !run.stderr.contains("backtrace"))
+    }
+
+    @Test func aStoppedOrMissingServerIsOneClearLine() throws {
+        let run = try consult(["themes"], databaseURL: "postgresql:///consult?host=/nonexistent-socket&connect_timeout=2")
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("consult: cannot connect to the database"))
+        #expect(run.stderr.contains("DATABASE_URL"))
+        #expect(run.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func surveyValidateNamesFileAndLine() throws {
+        let broken = home.appendingPathComponent("broken.yaml")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        try "id: x\ntitle: X\nkind: survey\nrespondent_group: g\nid_column: rid\nquestions:\n  - id: q\n    type: essay\n    wording: W\n"
+            .write(to: broken, atomically: true, encoding: .utf8)
+        let run = try consult(["survey", "validate", broken.path], databaseURL: nil)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("broken.yaml:8: questions[1].type: unknown question type 'essay'"), "\(run.stderr)")
+        let ok = try consult(["survey", "validate"], databaseURL: nil)
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(ok.stdout.contains("codebook 2018.1"))
+    }
+}
