@@ -3,18 +3,9 @@ import Foundation
 
 /// Shared inputs for the codebook and coder tests.
 enum CodebookFixtures {
-    /// The shipped codebook: found by walking up from this file to the package root (the
-    /// directory holding Package.swift), then `surveys/codebook.yaml`.
+    /// The shipped codebook's text (`surveys/codebook.yaml`).
     static func shippedYAML() throws -> String {
-        var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while directory.path != "/" {
-            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
-                let file = directory.appendingPathComponent("surveys/codebook.yaml")
-                return try String(contentsOf: file, encoding: .utf8)
-            }
-            directory = directory.deletingLastPathComponent()
-        }
-        throw FixtureError.packageRootNotFound
+        try String(contentsOfFile: TestFiles.project("surveys/codebook.yaml"), encoding: .utf8)
     }
 
     /// The shipped codebook, parsed once.
@@ -62,9 +53,5 @@ enum CodebookFixtures {
         }
         if !extraThemes.isEmpty { lines.append(extraThemes) }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    enum FixtureError: Error {
-        case packageRootNotFound
     }
 }

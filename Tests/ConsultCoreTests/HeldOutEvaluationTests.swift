@@ -6,16 +6,10 @@ import Testing
 /// coded by hand, independently of the rules and of the sample generator (see its README). This is
 /// the standing measure of automatic coding quality; a codebook change that lowers it fails here.
 @Suite struct HeldOutEvaluationTests {
-    static func projectFile(_ path: String) -> String {
-        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) { dir.deleteLastPathComponent() }
-        return dir.appendingPathComponent(path).path
-    }
-
     static func evaluate() throws -> CodingEvaluation {
-        let codebook = try Codebook.parse(yaml: ConsultationLoader.readText(projectFile("surveys/codebook.yaml")), file: "codebook.yaml")
+        let codebook = try Codebook.parse(yaml: ConsultationLoader.readText(TestFiles.project("surveys/codebook.yaml")), file: "codebook.yaml")
         let coder = try AutoCoder(codebook: codebook)
-        var reader = try CSVReader(path: projectFile("surveys/evaluation/heldout-gold.csv"))
+        var reader = try CSVReader(path: TestFiles.project("surveys/evaluation/heldout-gold.csv"))
         let header = try #require(try reader.next()).fields
         let text = try #require(header.firstIndex(of: "text")), themes = try #require(header.firstIndex(of: "themes"))
         let id = try #require(header.firstIndex(of: "id"))

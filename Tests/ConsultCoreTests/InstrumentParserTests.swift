@@ -73,9 +73,7 @@ import Testing
     }
 
     @Test func theShippedConsultationLoads() throws {
-        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) { dir.deleteLastPathComponent() }
-        let consultation = try ConsultationLoader.load(directory: dir.appendingPathComponent("surveys").path)
+        let consultation = try ConsultationLoader.load(directory: TestFiles.project("surveys"))
         #expect(consultation.instruments.map(\.id) == ["community", "partner", "focus_groups"])
         #expect(consultation.strandQuestions.count == 3)
         #expect(consultation.optionSets["borough"]?.count == 35)

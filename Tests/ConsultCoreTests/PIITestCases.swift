@@ -54,23 +54,7 @@ struct PIITestCase: Sendable, CustomTestStringConvertible {
 
 /// Finds files in the shared reference folder beside the package's checkout.
 enum PIIReferenceFiles {
-    /// Walks up from this source file to the directory holding Package.swift and looks in its
-    /// parent's `shared/reference/`; falls back to /work/shared/reference.
-    static func url(named name: String, from filePath: String = #filePath) -> URL? {
-        let fileManager = FileManager.default
-        var directory = URL(fileURLWithPath: filePath).deletingLastPathComponent()
-        while directory.path != "/" {
-            if fileManager.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
-                let candidate = directory.deletingLastPathComponent()
-                    .appendingPathComponent("shared/reference").appendingPathComponent(name)
-                if fileManager.fileExists(atPath: candidate.path) { return candidate }
-                break
-            }
-            directory.deleteLastPathComponent()
-        }
-        let fallback = URL(fileURLWithPath: "/work/shared/reference").appendingPathComponent(name)
-        return fileManager.fileExists(atPath: fallback.path) ? fallback : nil
-    }
+    static func url(named name: String) -> URL? { TestFiles.shared("reference/\(name)") }
 }
 
 /// RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks.

@@ -5,12 +5,8 @@ import Testing
 @Suite struct StatisticsTests {
     /// Newcombe (1998) Table I, Wilson score intervals, as shipped in shared/reference/stats.
     static let newcombe: [(x: Int, n: Int, lower: Double, upper: Double)] = {
-        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) { dir.deleteLastPathComponent() }
-        let candidates = [dir.deletingLastPathComponent().appendingPathComponent("shared/reference/stats/wilson_newcombe1998_tableI.csv").path,
-                          "/work/shared/reference/stats/wilson_newcombe1998_tableI.csv"]
-        guard let path = candidates.first(where: FileManager.default.fileExists(atPath:)),
-              let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+        guard let url = TestFiles.shared("reference/stats/wilson_newcombe1998_tableI.csv"),
+              let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
         return text.split(separator: "\n").dropFirst().map { line in
             let f = line.split(separator: ",").map(String.init)
             return (Int(f[0])!, Int(f[1])!, Double(f[2])!, Double(f[3])!)
