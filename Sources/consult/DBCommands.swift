@@ -14,6 +14,7 @@ extension Consult {
         struct Start: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Create the cluster if needed and start it.")
             func run() throws {
+                try DatabaseAccess.requirePrivateCluster()
                 let cluster = try DatabaseAccess.embeddedCluster()
                 let started = try cluster.start(binaries: try ServerBinaries.locate())
                 Terminal.write(started ? "started: \(cluster.clusterDirectory.path)\n" : "already running: \(cluster.clusterDirectory.path)\n")
@@ -23,6 +24,7 @@ extension Consult {
         struct Stop: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Stop the cluster (it starts again on next use).")
             func run() throws {
+                try DatabaseAccess.requirePrivateCluster()
                 let cluster = try DatabaseAccess.embeddedCluster()
                 let stopped = try cluster.stop(binaries: try ServerBinaries.locate())
                 Terminal.write(stopped ? "stopped\n" : "not running\n")

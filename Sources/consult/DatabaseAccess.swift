@@ -29,6 +29,14 @@ enum DatabaseAccess {
 
     static func embeddedCluster() throws -> EmbeddedCluster { try EmbeddedCluster(home: home) }
 
+    /// Refuses to manage the private cluster while an external server is configured: starting it
+    /// would create `$CONSULT_HOME/pg` that no command would use.
+    static func requirePrivateCluster() throws {
+        if let source = externalSource {
+            throw CommandFailure("\(source) is set, so consult uses that server, not the private cluster; unset \(source) to manage the private cluster")
+        }
+    }
+
     /// Opens the database, starting the embedded cluster if it is the one in use, and applies pending
     /// migrations.
     static func open() throws -> Store {
