@@ -96,6 +96,7 @@ import Glibc
         (["import", "responses", "Package.swift", "--survey", "nope"], "unknown survey id 'nope'"),
         (["themes", "--by", "shoe_size"], "unknown --by field 'shoe_size'"),
         (["questionz"], "unknown command 'questionz'"),
+        (["db", "start"], "DATABASE_URL is set, so consult uses that server"),
     ])
     func badInputGivesOneLineAndNonZeroExit(_ arguments: [String], _ message: String) throws {
         let url = try freshURL()
