@@ -10,13 +10,24 @@ import Foundation
 public enum PerceptionChapter {
     public static let fileName = "perceptions-chapter.md"
 
+    /// The chapter and the SVG charts it links to (paths relative to the chapter's directory).
+    public struct Rendered: Sendable, Equatable {
+        public var markdown: String
+        public var charts: [(path: String, svg: String)]
+
+        public static func == (a: Rendered, b: Rendered) -> Bool {
+            a.markdown == b.markdown && a.charts.map(\.path) == b.charts.map(\.path) && a.charts.map(\.svg) == b.charts.map(\.svg)
+        }
+    }
+
     static let groupOrder = ["community", "partner", "focus_group"]
     static let groupNames = ["community": "Community", "partner": "Partners", "focus_group": "Focus groups"]
     /// How one member of a group is named under a quote.
     static let speakerNames = ["community": "community respondent", "partner": "partner respondent", "focus_group": "focus-group participant"]
 
-    public static func markdown(_ data: ChapterData) -> String {
+    public static func render(_ data: ChapterData) -> Rendered {
         var out: [String] = []
+        var charts: [(path: String, svg: String)] = []
         out.append("# Perceptions of the Gangs Matrix: what the consultation heard")
         out.append("")
         if data.synthetic {
@@ -32,11 +43,28 @@ public enum PerceptionChapter {
                 if let result = data.closed[reference] { out += closedTable(result, minimumCell: data.minimumCell) }
             }
             out += themeTable(section, data)
+            if let chart = themeChart(section, data, number: index + 1) {
+                charts.append(chart)
+                out += ["![What people raised, by group](\(chart.path))", ""]
+            }
             out += quotes(section, data)
         }
         out += whoResponded(data)
         out += methods(data)
-        return out.joined(separator: "\n") + "\n"
+        return Rendered(markdown: out.joined(separator: "\n") + "\n", charts: charts)
+    }
+
+    private static func themeChart(_ section: Consultation.StrandQuestion, _ data: ChapterData, number: Int) -> (path: String, svg: String)? {
+        let themes = sectionThemes(section, data)
+        guard !themes.isEmpty else { return nil }
+        let groups = groupsPresent(data)
+        let rows = themes.map { theme in
+            ThemeChart.Row(label: data.themeLabels[theme] ?? theme, values: groups.map { g in
+                data.themeCounts.first { $0.theme == theme && $0.group == g }.flatMap { $0.suppressed ? nil : $0.percent }
+            })
+        }
+        let svg = ThemeChart.svg(title: section.text, groups: groups.map { groupNames[$0] ?? $0 }, rows: rows)
+        return ("charts/themes-\(number).svg", svg)
     }
 
     private static func groupsPresent(_ data: ChapterData) -> [String] {

@@ -19,12 +19,16 @@ extension Consult {
 /// Writes the chapter file (shared by `chapter` and the demo).
 enum ChapterWriter {
     static func write(store: Store, directory: String, minimumCell: Int) throws -> String {
-        let data = try ChapterData.gather(from: store, minimumCell: minimumCell)
-        let markdown = PerceptionChapter.markdown(data)
+        let chapter = PerceptionChapter.render(try ChapterData.gather(from: store, minimumCell: minimumCell))
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            let path = (directory as NSString).appendingPathComponent(PerceptionChapter.fileName)
-            try markdown.write(toFile: path, atomically: true, encoding: .utf8)
+            let root = URL(fileURLWithPath: directory, isDirectory: true)
+            for chart in chapter.charts {
+                let url = root.appendingPathComponent(chart.path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try chart.svg.write(to: url, atomically: true, encoding: .utf8)
+            }
+            let path = root.appendingPathComponent(PerceptionChapter.fileName).path
+            try chapter.markdown.write(toFile: path, atomically: true, encoding: .utf8)
             return path
         } catch {
             throw CommandFailure("\(directory): cannot write the chapter (\(error.localizedDescription))")

@@ -4,6 +4,9 @@ import ConsultIngest
 import ConsultReport
 import ConsultStore
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Postgres
 import Testing
 
@@ -89,12 +92,19 @@ import Testing
         _ = try importSample(into: store)
         _ = try AutoCoding.run(store: store)
         let data = try ChapterData.gather(from: store, minimumCell: 10)
-        let chapter = PerceptionChapter.markdown(data)
+        let rendered = PerceptionChapter.render(data)
+        let chapter = rendered.markdown
         for question in data.overview.questions { #expect(chapter.contains(question.text)) }
         #expect(chapter.contains("## Methods"))
         #expect(chapter.contains("codebook version"))
         #expect(chapter.contains("In their words"))
-        #expect(PerceptionChapter.markdown(try ChapterData.gather(from: store, minimumCell: 10)) == chapter)
+        #expect(PerceptionChapter.render(try ChapterData.gather(from: store, minimumCell: 10)) == rendered)
+        #expect(rendered.charts.count == data.overview.questions.count)
+        for chart in rendered.charts {
+            #expect(chapter.contains("](\(chart.path))"))
+            let parser = XMLParser(data: Data(chart.svg.utf8))
+            #expect(parser.parse(), "\(chart.path) is not well-formed XML")
+        }
         let quoted = data.quotes.values.flatMap { $0 }.map(\.segment)
         #expect(!quoted.isEmpty)
         let consented = try store.db.query("""
