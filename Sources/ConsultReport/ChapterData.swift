@@ -38,7 +38,7 @@ public struct ChapterData: Sendable {
                 let parts = reference.split(separator: ".").map(String.init)
                 guard parts.count == 2, let question = try store.instrument(parts[0]).question(parts[1]) else { continue }
                 closed[reference] = ClosedResult(survey: parts[0], question: question,
-                                                 counts: try store.optionCounts(question: parts[1], survey: parts[0]))
+                                                 counts: try store.optionCounts(survey: parts[0], question: parts[1], by: nil))
             }
             for theme in section.quotes { quotes[theme] = try store.quotes(theme: theme, limit: 2) }
         }

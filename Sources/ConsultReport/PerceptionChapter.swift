@@ -122,20 +122,19 @@ public enum PerceptionChapter {
 
     private static func closedTable(_ result: ChapterData.ClosedResult, minimumCell: Int) -> [String] {
         guard let answered = result.counts.first?.answered, answered > 0 else { return [] }
-        let counts = result.question.options.map { option in result.counts.first { $0.option == option.value }?.count ?? 0 }
-        let hide = DisclosureControl.suppressed(counts, minimum: minimumCell, additive: result.question.type != .multi)
+        let shares = OptionShare.compute(result.counts, minimumCell: minimumCell)
         var out = ["**\(result.question.wording)** (\(result.survey) survey, \(answered) answering\(result.question.type == .multi ? "; more than one answer allowed" : ""))", ""]
         out += ["| Answer | n | % | 95% CI |", "|---|---:|---:|---:|"]
-        for (i, option) in result.question.options.enumerated() {
-            if hide[i] {
-                out.append("| \(option.label) | * | * | |")
-                continue
+        for share in shares {
+            let label = result.question.options.first { $0.value == share.count.option }?.label ?? share.count.option
+            if let percent = share.percent, let low = share.ciLow, let high = share.ciHigh {
+                out.append("| \(label) | \(share.count.count) | " + String(format: "%.0f%% | %.0f–%.0f%% |", percent, low, high))
+            } else {
+                out.append("| \(label) | * | * | |")
             }
-            let p = Proportion(successes: counts[i], total: answered)
-            out.append("| \(option.label) | \(counts[i]) | " + String(format: "%.0f%% | %.0f–%.0f%% |", p.estimate * 100, p.lower * 100, p.upper * 100))
         }
         out.append("")
-        if hide.contains(true) { out += ["\\* suppressed: fewer than \(minimumCell) respondents, or would reveal such a cell.", ""] }
+        if shares.contains(where: \.suppressed) { out += ["\\* suppressed: fewer than \(minimumCell) respondents, or would reveal such a cell.", ""] }
         return out
     }
 

@@ -11,14 +11,29 @@ public struct Quote: Sendable, Equatable, Codable {
     public var text: String
 }
 
-/// How many respondents chose each option of a closed question, per respondent group.
+/// How many respondents chose one option of a closed question, within one group of `--by`.
 public struct OptionCount: Sendable, Equatable {
+    public var survey: String
     public var question: String
+    /// The question's type (`single`, `multi`, `likert5`, `demographic`): a `multi` question's
+    /// counts do not add up to the number answering.
+    public var questionType: String
     public var option: String
-    public var group: String
+    /// The `--by` value of the group; nil without `--by`.
+    public var group: String?
     public var count: Int
-    /// Respondents of the group who answered the question.
+    /// Respondents of the group who answered the question: the percentage base.
     public var answered: Int
+
+    public init(survey: String, question: String, questionType: String, option: String, group: String?, count: Int, answered: Int) {
+        self.survey = survey
+        self.question = question
+        self.questionType = questionType
+        self.option = option
+        self.group = group
+        self.count = count
+        self.answered = answered
+    }
 }
 
 /// The numbers a methods section reports.
@@ -60,23 +75,45 @@ extension Store {
             }
     }
 
-    /// Option counts of one closed question, per respondent group, in option order of the instrument.
-    public func optionCounts(question: String, survey: String) throws -> [OptionCount] {
-        try db.query("""
-            WITH answered AS (
-                SELECT r.respondent_group AS grp, count(DISTINCT r.id) AS n
-                FROM consult.respondent r JOIN consult.answer a ON a.respondent_id = r.id
-                WHERE r.instrument_id = $2 AND a.question_id = $1 GROUP BY 1)
-            SELECT a.value, r.respondent_group AS grp, count(*) AS n, answered.n AS answered,
-                   coalesce((SELECT o.ordinality FROM consult.question q,
-                             jsonb_array_elements(q.options) WITH ORDINALITY o(option, ordinality)
-                             WHERE q.instrument_id = $2 AND q.id = $1 AND o.option->>'value' = a.value), 999) AS position
-            FROM consult.answer a JOIN consult.respondent r ON r.id = a.respondent_id
-            JOIN answered ON answered.grp = r.respondent_group
-            WHERE r.instrument_id = $2 AND a.question_id = $1
-            GROUP BY a.value, r.respondent_group, answered.n ORDER BY position, a.value
-            """, question, survey).rows.map { row in
-            OptionCount(question: question, option: try row.string("value"), group: try row.string("grp"),
+    /// Counts for every option of the closed questions of `survey` (all surveys when nil), or of one
+    /// `question`, split by `field` (see `themeCounts`); options nobody chose are listed with 0.
+    /// Ordered by survey, question order, group, option order.
+    public func optionCounts(survey: String?, question: String?, by field: String?) throws -> [OptionCount] {
+        try checkGroupingField(field)
+        if let survey { _ = try instrument(survey) }
+        if let question {
+            let known = try db.query("""
+                SELECT DISTINCT id FROM consult.question
+                WHERE type IN ('single', 'multi', 'likert5', 'demographic') AND ($1::text IS NULL OR instrument_id = $1) ORDER BY id
+                """, survey).rows.map { try $0.string("id") }
+            guard known.contains(question) else {
+                throw StoreError("unknown closed question '\(question)' (available: \(known.joined(separator: ", ")))")
+            }
+        }
+        return try db.query("""
+            WITH resp AS (\(Self.respondentsByField)),
+            closed AS (
+                SELECT instrument_id, id, position, type, options FROM consult.question
+                WHERE type IN ('single', 'multi', 'likert5', 'demographic') AND ($3::text IS NULL OR id = $3)),
+            answered AS (
+                SELECT resp.instrument_id, a.question_id, a.value, resp.grp, a.respondent_id
+                FROM consult.answer a JOIN resp ON resp.id = a.respondent_id
+                JOIN closed q ON q.instrument_id = resp.instrument_id AND q.id = a.question_id),
+            base AS (
+                SELECT instrument_id, question_id, grp, count(DISTINCT respondent_id) AS n FROM answered GROUP BY 1, 2, 3),
+            options AS (
+                SELECT q.instrument_id, q.id AS question_id, q.position, q.type, o.option ->> 'value' AS value, o.ordinality
+                FROM closed q, jsonb_array_elements(q.options) WITH ORDINALITY o(option, ordinality))
+            SELECT o.instrument_id, o.question_id, o.type, o.value, b.grp, b.n AS answered, count(an.respondent_id) AS n
+            FROM options o
+            JOIN base b ON b.instrument_id = o.instrument_id AND b.question_id = o.question_id
+            LEFT JOIN answered an ON an.instrument_id = o.instrument_id AND an.question_id = o.question_id
+                AND an.value = o.value AND an.grp IS NOT DISTINCT FROM b.grp
+            GROUP BY o.instrument_id, o.question_id, o.position, o.type, o.value, o.ordinality, b.grp, b.n
+            ORDER BY o.instrument_id, o.position, b.grp, o.ordinality
+            """, field, survey, question).rows.map { row in
+            OptionCount(survey: try row.string("instrument_id"), question: try row.string("question_id"),
+                        questionType: try row.string("type"), option: try row.string("value"), group: row["grp"],
                         count: try row.int("n"), answered: try row.int("answered"))
         }
     }

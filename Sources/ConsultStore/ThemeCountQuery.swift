@@ -19,6 +19,29 @@ public struct ThemeCount: Sendable, Equatable {
 }
 
 extension Store {
+    /// Respondents (`id`, `instrument_id`) of survey `$2` (all when NULL) with their group `grp` under
+    /// field `$1`: NULL when `$1` is NULL; the respondent group for `group`; the survey for `survey`;
+    /// otherwise the respondent's answer(s) to that question or attribute (joined with `;`), or
+    /// "(no answer)". Shared by every query that splits by `--by`, so all split the same way.
+    static let respondentsByField = """
+        SELECT r.id, r.instrument_id, CASE
+            WHEN $1::text IS NULL THEN NULL
+            WHEN $1 = 'group' THEN r.respondent_group
+            WHEN $1 = 'survey' THEN r.instrument_id
+            ELSE coalesce((SELECT string_agg(a.value, ';' ORDER BY a.value) FROM consult.answer a
+                           WHERE a.respondent_id = r.id AND a.question_id = $1), '(no answer)') END AS grp
+        FROM consult.respondent r WHERE ($2::text IS NULL OR r.instrument_id = $2)
+        """
+
+    /// Checks a `--by` field, naming the available ones when it is unknown.
+    func checkGroupingField(_ field: String?) throws {
+        guard let field else { return }
+        let fields = try groupingFields()
+        guard fields.contains(field) else {
+            throw StoreError("unknown --by field '\(field)' (available: \(fields.joined(separator: ", ")))")
+        }
+    }
+
     /// Fields `--by` accepts: `group` (community / partner / focus_group), `survey`, and every closed
     /// question or derived attribute that has answers (`ethnicity_group`, `borough`, `sector`...).
     public func groupingFields() throws -> [String] {
@@ -35,23 +58,11 @@ extension Store {
     /// rows do not add up to a total (a respondent can have many themes), so no secondary suppression
     /// is needed here.
     public func themeCounts(by field: String?, filter: SegmentFilter, minimumCell: Int) throws -> [ThemeCount] {
-        if let field {
-            let fields = try groupingFields()
-            guard fields.contains(field) else {
-                throw StoreError("unknown --by field '\(field)' (available: \(fields.joined(separator: ", ")))")
-            }
-        }
+        try checkGroupingField(field)
         if let survey = filter.survey { _ = try instrument(survey) }
         let rows = try db.query("""
             WITH cb AS (SELECT version FROM consult.codebook WHERE is_current),
-            resp AS (
-                SELECT r.id, CASE
-                    WHEN $1::text IS NULL THEN NULL
-                    WHEN $1 = 'group' THEN r.respondent_group
-                    WHEN $1 = 'survey' THEN r.instrument_id
-                    ELSE coalesce((SELECT string_agg(a.value, ';' ORDER BY a.value) FROM consult.answer a
-                                   WHERE a.respondent_id = r.id AND a.question_id = $1), '(no answer)') END AS grp
-                FROM consult.respondent r WHERE ($2::text IS NULL OR r.instrument_id = $2)),
+            resp AS (\(Self.respondentsByField)),
             base AS (SELECT grp, count(*) AS n FROM resp GROUP BY grp),
             coded AS (
                 SELECT c.theme_id, resp.grp, count(DISTINCT s.respondent_id) AS respondents, count(DISTINCT s.id) AS segments
@@ -83,10 +94,8 @@ extension Store {
     /// respondents without an answer are counted under "(no answer)".
     public func respondentCounts(by field: String, survey: String?) throws -> [(value: String, respondents: Int)] {
         try db.query("""
-            SELECT coalesce((SELECT string_agg(a.value, ';' ORDER BY a.value) FROM consult.answer a
-                             WHERE a.respondent_id = r.id AND a.question_id = $1), '(no answer)') AS value, count(*) AS n
-            FROM consult.respondent r WHERE ($2::text IS NULL OR r.instrument_id = $2)
-            GROUP BY 1 ORDER BY 1
+            WITH resp AS (\(Self.respondentsByField))
+            SELECT grp AS value, count(*) AS n FROM resp GROUP BY 1 ORDER BY 1
             """, field, survey).rows.map { (value: try $0.string("value"), respondents: try $0.int("n")) }
     }
 }

@@ -18,7 +18,7 @@ struct Consult: ParsableCommand {
             """,
         subcommands: [
             Demo.self, DB.self, Migrate.self, Survey.self, Import.self, Imports.self, Code.self,
-            Segments.self, Codings.self, Themes.self, Chapter.self, Sample.self,
+            Segments.self, Codings.self, Themes.self, Questions.self, Quotes.self, Chapter.self, Sample.self,
         ]
     )
 

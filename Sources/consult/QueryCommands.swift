@@ -52,6 +52,56 @@ extension Consult {
     }
 }
 
+extension Consult {
+    struct Questions: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Closed-question results: count, percent and 95% Wilson interval per option, overall or by a field.",
+            discussion: "percent is of the respondents in the group who answered the question. Cells under --min-cell respondents are suppressed."
+        )
+        @Option(help: "Only this survey id.") var survey: String?
+        @Option(help: "Only this question id.") var question: String?
+        @Option(help: "Split by: group, survey, or a closed question / attribute such as ethnicity_group, age_band, borough.") var by: String?
+        @Option(help: "Suppress cells with fewer respondents than this (disclosure control).") var minCell = 10
+        @OptionGroup var output: FormatOption
+
+        func run() throws {
+            let counts = try DatabaseAccess.open().optionCounts(survey: survey, question: question, by: by)
+            var columns = ["survey", "question", "option"]
+            if let by { columns.append(by) }
+            columns += ["count", "percent", "ci_low", "ci_high", "base", "suppressed"]
+            output.print(ResultTable(columns: columns, rows: OptionShare.compute(counts, minimumCell: minCell).map { s in
+                var row: [ResultValue] = [.text(s.count.survey), .text(s.count.question), .text(s.count.option)]
+                if by != nil { row.append(.text(s.count.group ?? "")) }
+                row += [s.suppressed ? .null : .int(s.count.count), s.percent.map { .number($0, decimals: 1) } ?? .null,
+                        s.ciLow.map { .number($0, decimals: 1) } ?? .null, s.ciHigh.map { .number($0, decimals: 1) } ?? .null,
+                        .int(s.count.answered), s.suppressed ? .bool(true) : .absent]
+                return row
+            }))
+        }
+    }
+
+    struct Quotes: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Quotable segments for a theme: only from respondents who agreed to be quoted; text already redacted."
+        )
+        @Option(help: "The theme id.") var theme: String
+        @Option(help: "At most this many quotes (one per respondent).") var limit = 5
+        @Option(help: "Use this coder's codings (default: rules).") var coder: String?
+        @OptionGroup var output: FormatOption
+
+        func run() throws {
+            let store = try DatabaseAccess.open()
+            guard try store.currentCodebook().theme(theme) != nil else {
+                throw CommandFailure("unknown theme '\(theme)' (see `consult themes` for the ids)")
+            }
+            let quotes = try store.quotes(theme: theme, limit: limit, coder: coder ?? Store.ruleCoder)
+            output.print(ResultTable(columns: ["segment", "theme", "survey", "group", "question", "text"], rows: quotes.map { q in
+                [.int(q.segment), .text(q.theme), .text(q.survey), .text(q.group), .text(q.question), .text(q.text)]
+            }))
+        }
+    }
+}
+
 /// The `themes` result table (also printed by the demo), in the JSON shape DESIGN.md fixes.
 enum ThemeTable {
     static func make(_ counts: [ThemeCount], by field: String?) -> ResultTable {

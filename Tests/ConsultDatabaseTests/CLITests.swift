@@ -88,6 +88,11 @@ import Glibc
         #expect(segments.count == 5)
         for key in ["segment", "respondent", "survey", "question", "text"] { #expect(segments[0][key] != nil, "\(key)") }
 
+        let questions = try rows(try consult(["questions", "--survey", "community", "--format", "json"], databaseURL: url).stdout)
+        for key in ["question", "option", "count", "percent", "ci_low", "ci_high"] { #expect(questions[0][key] != nil, "\(key)") }
+        let quotes = try rows(try consult(["quotes", "--theme", "fairness.racial", "--limit", "3", "--format", "json"], databaseURL: url).stdout)
+        #expect(quotes.count == 3)
+
         #expect(!FileManager.default.fileExists(atPath: home.appendingPathComponent("home").path))
     }
 

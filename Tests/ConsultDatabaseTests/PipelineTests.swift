@@ -87,6 +87,21 @@ import Testing
         }
     }
 
+    @Test func closedQuestionCountsAddUpPerGroup() throws {
+        let store = try TestDatabase.store()
+        _ = try importSample(into: store)
+        let counts = try store.optionCounts(survey: "community", question: nil, by: "group")
+        let aware = counts.filter { $0.question == "aware" }
+        #expect(aware.map(\.option) == ["yes", "no", "not_sure"])
+        #expect(aware.reduce(0) { $0 + $1.count } == aware[0].answered)
+        let sources = counts.filter { $0.question == "sources" }
+        #expect(sources.count == 11)
+        #expect(sources.reduce(0) { $0 + $1.count } >= sources[0].answered)
+        let byEthnicity = try store.optionCounts(survey: "community", question: "trust", by: "ethnicity_group")
+        #expect(Set(byEthnicity.compactMap(\.group)).isSuperset(of: ["Black", "White", "Asian", "Mixed"]))
+        #expect(throws: StoreError.self) { _ = try store.optionCounts(survey: nil, question: "what_is", by: nil) }
+    }
+
     @Test func chapterHasTheStrandQuestionsQuotesOnlyConsentedAndIsReproducible() throws {
         let store = try TestDatabase.store()
         _ = try importSample(into: store)

@@ -1,4 +1,5 @@
 import ConsultReport
+import ConsultStore
 import Foundation
 import Testing
 
@@ -56,5 +57,35 @@ import Testing
         #expect(svg.contains(">40%</text>") && svg.contains(">12%</text>"))
         #expect(ThemeChart.svg(title: "Q & A", groups: ["Community", "Partners"], rows: [.init(label: "x", values: [1, 2])])
                 == ThemeChart.svg(title: "Q & A", groups: ["Community", "Partners"], rows: [.init(label: "x", values: [1, 2])]))
+    }
+}
+
+@Suite struct OptionShareTests {
+    func cell(_ option: String, _ count: Int, answered: Int, group: String? = nil, type: String = "single", question: String = "q") -> OptionCount {
+        OptionCount(survey: "s", question: question, questionType: type, option: option, group: group, count: count, answered: answered)
+    }
+
+    @Test func percentagesAndIntervalsOfTheAnsweringBase() {
+        let shares = OptionShare.compute([cell("a", 81, answered: 263), cell("b", 182, answered: 263)], minimumCell: 10)
+        #expect(abs(shares[0].percent! - 30.8) < 0.05)
+        #expect(abs(shares[0].ciLow! - 25.53) < 0.01 && abs(shares[0].ciHigh! - 36.62) < 0.01)
+        #expect(!shares.contains { $0.suppressed })
+    }
+
+    @Test func smallCellsAndTheirComplementAreHiddenWithinEachGroupOnly() {
+        let shares = OptionShare.compute([
+            cell("a", 50, answered: 58, group: "g1"), cell("b", 3, answered: 58, group: "g1"), cell("c", 5, answered: 58, group: "g1"),
+            cell("a", 40, answered: 63, group: "g2"), cell("b", 12, answered: 63, group: "g2"), cell("c", 11, answered: 63, group: "g2"),
+        ], minimumCell: 10)
+        #expect(shares.map(\.suppressed) == [false, true, true, false, false, false])
+        #expect(shares[1].percent == nil && shares[1].ciLow == nil)
+    }
+
+    @Test func aSmallGroupShowsNothingAndMultiNeedsNoComplement() {
+        let small = OptionShare.compute([cell("a", 6, answered: 8), cell("b", 2, answered: 8)], minimumCell: 10)
+        #expect(small.allSatisfy { $0.suppressed })
+        let multi = OptionShare.compute([cell("a", 40, answered: 50, type: "multi"), cell("b", 4, answered: 50, type: "multi"),
+                                         cell("c", 30, answered: 50, type: "multi")], minimumCell: 10)
+        #expect(multi.map(\.suppressed) == [false, true, false])
     }
 }
