@@ -45,7 +45,7 @@ public struct NotesImporter {
             throw ImportError(file: paths.first ?? "", message: "'\(survey)' is a survey; import its responses with `consult import responses`")
         }
         let boroughs = try store.optionSet("borough") ?? []
-        var prepared: [(path: String, sha: String, content: ImportContent)] = []
+        var prepared: [(path: String, source: ImportSource, respondents: [PreparedRespondent], turns: Int)] = []
         var sessions: [String: String] = [:]
         for path in try Self.files(in: paths) {
             let bytes = try readBytes(path)
@@ -57,27 +57,34 @@ public struct NotesImporter {
                 throw SurveyFileError(file: path, field: "session", message: "session id '\(transcript.session)' is also used by \(other)")
             }
             sessions[transcript.session] = path
-            prepared.append((path, sha256Hex(of: bytes), try content(of: transcript, file: path, sha: sha256Hex(of: bytes),
-                                                                      instrument: instrument, boroughs: boroughs, options: options)))
+            let (session, respondents) = try participants(of: transcript, file: path, instrument: instrument, boroughs: boroughs)
+            let source = ImportSource(instrument: instrument, kind: "notes", sourceName: (path as NSString).lastPathComponent,
+                                      sha256: sha256Hex(of: bytes), importedBy: options.importedBy, session: session)
+            prepared.append((path, source, respondents, transcript.participantTurns.count))
         }
         var outcomes: [ImportOutcome] = []
         for item in prepared {
-            let redactions = item.content.respondents.reduce(0) { $0 + $1.segments.reduce(0) { $0 + $1.redactions } }
+            let redactions = item.respondents.reduce(0) { $0 + $1.segments.reduce(0) { $0 + $1.redactions } }
             if options.dryRun {
-                outcomes.append(ImportOutcome(file: item.path, result: .checked, rowsRead: item.content.rowsRead, rejected: [], redactions: redactions))
-            } else if let earlier = try store.batch(instrument: instrument.id, sha256: item.sha) {
+                outcomes.append(ImportOutcome(file: item.path, result: .checked, rowsRead: item.turns, rejected: [], redactions: redactions))
+            } else if let earlier = try store.batch(instrument: instrument.id, sha256: item.source.sha256) {
                 outcomes.append(ImportOutcome(file: item.path, result: .alreadyImported(earlier), rowsRead: earlier.rowsRead, rejected: [], redactions: 0))
             } else {
                 try store.checkKeyFingerprint(pseudonymiser.fingerprint)
-                let batch = try store.save(item.content)
-                outcomes.append(ImportOutcome(file: item.path, result: .imported(batch), rowsRead: item.content.rowsRead, rejected: [], redactions: redactions))
+                let batch = try store.save(item.source) { emit in
+                    try item.respondents.forEach(emit)
+                    return ImportTally(rowsRead: item.turns, rowsRejected: 0)
+                }
+                outcomes.append(ImportOutcome(file: item.path, result: .imported(batch), rowsRead: item.turns, rejected: [], redactions: redactions))
             }
         }
         return outcomes
     }
 
-    private func content(of transcript: Transcript, file: String, sha: String, instrument: Instrument,
-                         boroughs: [AnswerOption], options: ImportOptions) throws -> ImportContent {
+    /// The session (borough and group type normalised to option values) and one respondent per
+    /// participant who spoke, with their turns as redacted segments.
+    private func participants(of transcript: Transcript, file: String, instrument: Instrument,
+                              boroughs: [AnswerOption]) throws -> (Transcript, [PreparedRespondent]) {
         let boroughQuestion = Question(id: "borough", type: .single, wording: "", options: boroughs)
         guard let borough = boroughQuestion.option(matching: transcript.borough) else {
             throw SurveyFileError(file: file, field: "borough", message: "'\(transcript.borough)' is not a London borough (name or ONS code)")
@@ -104,8 +111,6 @@ public struct NotesImporter {
             bySpeaker[turn.speaker]?.segments.append(.init(question: transcript.session, position: turn.number,
                                                            text: redacted.text, redactions: redacted.total))
         }
-        return ImportContent(instrument: instrument, kind: "notes", sourceName: (file as NSString).lastPathComponent, sha256: sha,
-                             rowsRead: transcript.participantTurns.count, rowsRejected: 0, importedBy: options.importedBy,
-                             respondents: order.compactMap { bySpeaker[$0] }, session: normalised)
+        return (normalised, order.compactMap { bySpeaker[$0] })
     }
 }

@@ -37,6 +37,10 @@ public struct ImportOutcome: Sendable {
 }
 
 /// Imports survey exports: read → validate → redact → pseudonymise → store, all or nothing.
+///
+/// The file is read twice, both times in 1 MiB chunks: once to hash it (an identical file already
+/// imported is recognised before anything else happens), once to stream its rows into the database.
+/// Memory stays flat except for the set of respondent ids seen, which finds repeats within the file.
 public struct ResponseImporter {
     let store: Store
     let pseudonymiser: Pseudonymiser
@@ -55,7 +59,7 @@ public struct ResponseImporter {
     ///   unchanged in every case.
     public func importFile(_ path: String, survey: String, options: ImportOptions,
                            progress: (Int) -> Void = { _ in }) throws -> ImportOutcome {
-        let bytes = try readBytes(path)
+        let sha = try fileSHA256(path)
         let instrument = try store.instrument(survey)
         guard instrument.kind == .survey else {
             throw ImportError(file: path, message: "'\(survey)' is a focus-group protocol; import its notes with `consult import notes`")
@@ -63,56 +67,97 @@ public struct ResponseImporter {
         if options.acceptValid && options.rejectsPath == nil {
             throw ImportError(file: path, message: "--accept-valid needs --rejects FILE, so that no row is dropped without a record")
         }
-        let sha = sha256Hex(of: bytes)
         if !options.dryRun, let earlier = try store.batch(instrument: instrument.id, sha256: sha) {
             return ImportOutcome(file: path, result: .alreadyImported(earlier), rowsRead: earlier.rowsRead, rejected: [], redactions: 0)
         }
-        var reader = CSVReader(bytes: bytes, name: path)
+        var reader = try CSVReader(path: path)
         guard let header = try reader.next() else { throw SurveyFileError(file: path, message: "is empty (no header row)") }
-        let preparer = try SurveyRowPreparer(instrument: instrument, header: header, file: path, redactor: redactor, pseudonymiser: pseudonymiser)
-        var respondents: [PreparedRespondent] = []
-        var rejected: [RejectedRow] = []
-        var firstLine: [String: Int] = [:]
-        var rowsRead = 0
-        while let record = try reader.next() {
-            rowsRead += 1
-            if rowsRead % 10_000 == 0 { progress(rowsRead) }
-            if let id = preparer.sourceID(of: record) {
-                if let earlier = firstLine[id] {
-                    rejected.append(RejectedRow(line: record.line, field: instrument.idColumn, reason: "repeats the respondent id of line \(earlier)"))
-                    continue
-                }
-                firstLine[id] = record.line
+        var rows = RowValidation(preparer: try SurveyRowPreparer(instrument: instrument, header: header, file: path,
+                                                                 redactor: redactor, pseudonymiser: pseudonymiser))
+        /// Reads every row, handing on the valid ones; refuses the file if rows were rejected and
+        /// the options do not accept that.
+        func readAll(_ accept: (PreparedRespondent) throws -> Void) throws -> ImportTally {
+            while let record = try reader.next() {
+                if let respondent = rows.take(record) { try accept(respondent) }
+                if rows.read % 10_000 == 0 { progress(rows.read) }
             }
-            switch preparer.prepare(record) {
-            case .success(let respondent): respondents.append(respondent)
-            case .failure(let rejection): rejected.append(rejection)
-            }
+            guard rows.read > 0 else { throw SurveyFileError(file: path, line: header.line, message: "has a header but no responses") }
+            if !rows.rejected.isEmpty && !options.acceptValid && !options.dryRun { throw ImportError.rejected(rows.rejected, file: path) }
+            return ImportTally(rowsRead: rows.read, rowsRejected: rows.rejected.count)
         }
-        guard rowsRead > 0 else { throw SurveyFileError(file: path, line: header.line, message: "has a header but no responses") }
-        let redactions = respondents.reduce(0) { $0 + $1.segments.reduce(0) { $0 + $1.redactions } }
-        if !rejected.isEmpty && !options.acceptValid && !options.dryRun { throw ImportError.rejected(rejected, file: path) }
         if options.dryRun {
-            return ImportOutcome(file: path, result: .checked, rowsRead: rowsRead, rejected: rejected, redactions: redactions)
+            _ = try readAll { _ in }
+            return ImportOutcome(file: path, result: .checked, rowsRead: rows.read, rejected: rows.rejected, redactions: rows.redactions)
         }
-        if let rejectsPath = options.rejectsPath { try RejectsFile.write(rejected, to: rejectsPath, source: path) }
         try store.checkKeyFingerprint(pseudonymiser.fingerprint)
-        let batch = try store.save(ImportContent(
-            instrument: instrument, kind: "responses", sourceName: (path as NSString).lastPathComponent, sha256: sha,
-            rowsRead: rowsRead, rowsRejected: rejected.count, importedBy: options.importedBy, respondents: respondents))
-        return ImportOutcome(file: path, result: .imported(batch), rowsRead: rowsRead, rejected: rejected, redactions: redactions)
+        let batch = try store.save(ImportSource(instrument: instrument, kind: "responses", sourceName: (path as NSString).lastPathComponent,
+                                                sha256: sha, importedBy: options.importedBy), readAll)
+        if let rejectsPath = options.rejectsPath { try RejectsFile.write(rows.rejected, to: rejectsPath, source: path) }
+        return ImportOutcome(file: path, result: .imported(batch), rowsRead: rows.read, rejected: rows.rejected, redactions: rows.redactions)
     }
 }
 
-/// Reads a whole input file, with the error contract of the importers.
+/// Row-by-row validation state of one file: counts, rejections, and the respondent ids seen so far.
+struct RowValidation {
+    let preparer: SurveyRowPreparer
+    private(set) var read = 0
+    private(set) var rejected: [RejectedRow] = []
+    private(set) var redactions = 0
+    private var firstLine: [String: Int] = [:]
+
+    init(preparer: SurveyRowPreparer) {
+        self.preparer = preparer
+    }
+
+    /// The prepared respondent of `record`, or nil when the row is rejected (and recorded).
+    mutating func take(_ record: CSVRecord) -> PreparedRespondent? {
+        read += 1
+        if let id = preparer.sourceID(of: record) {
+            if let earlier = firstLine[id] {
+                rejected.append(RejectedRow(line: record.line, field: preparer.instrument.idColumn, reason: "repeats the respondent id of line \(earlier)"))
+                return nil
+            }
+            firstLine[id] = record.line
+        }
+        switch preparer.prepare(record) {
+        case .success(let respondent):
+            redactions += respondent.segments.reduce(0) { $0 + $1.redactions }
+            return respondent
+        case .failure(let rejection):
+            rejected.append(rejection)
+            return nil
+        }
+    }
+}
+
+/// The SHA-256 of a file, read in 1 MiB chunks, with the error contract of the importers.
+func fileSHA256(_ path: String) throws -> String {
+    guard let handle = try openForImport(path) else { throw SurveyFileError(file: path, message: "cannot be read (permission?)") }
+    defer { try? handle.close() }
+    var hasher = SHA256.Hasher()
+    do {
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(chunk) }
+    } catch {
+        throw SurveyFileError(file: path, message: "read failed: \(error.localizedDescription)")
+    }
+    return HexCoding.encode(hasher.finalize())
+}
+
+/// Reads a whole input file (small files: transcripts), with the error contract of the importers.
 func readBytes(_ path: String) throws -> [UInt8] {
+    guard let handle = try openForImport(path), let data = try? handle.readToEnd() ?? Data() else {
+        throw SurveyFileError(file: path, message: "cannot be read (permission?)")
+    }
+    try? handle.close()
+    return [UInt8](data)
+}
+
+/// Opens an input file, refusing a missing path or a directory with a clear message.
+private func openForImport(_ path: String) throws -> FileHandle? {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
         throw SurveyFileError(file: path, message: "no such file")
     }
     guard !isDirectory.boolValue else { throw SurveyFileError(file: path, message: "is a directory, not a file") }
-    guard let data = FileManager.default.contents(atPath: path) else {
-        throw SurveyFileError(file: path, message: "cannot be read (permission?)")
-    }
-    return [UInt8](data)
+    return FileHandle(forReadingAtPath: path)
 }
