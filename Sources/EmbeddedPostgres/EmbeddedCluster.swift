@@ -87,8 +87,13 @@ public struct EmbeddedCluster: Sendable {
     /// Creates the cluster if needed and starts it if it is not running.
     ///
     /// - Returns: true if this call started the server.
+    ///
+    /// Concurrent callers (two commands run at once on first use) are serialised with an exclusive
+    /// lock on `pg.lock` beside the cluster directory: one creates and starts, the other finds it running.
     @discardableResult
     public func start(binaries: ServerBinaries) throws -> Bool {
+        let lock = try ClusterLock(directory: clusterDirectory.deletingLastPathComponent())
+        defer { lock.release() }
         if !isInitialised { try initialise(binaries: binaries) }
         if isRunning(binaries: binaries) { return false }
         try prepareSocketDirectory()
@@ -175,6 +180,33 @@ public struct EmbeddedCluster: Sendable {
             if mode & 0o001 == 0 { return false }
         }
         return true
+    }
+
+    /// An exclusive `flock` on `pg.lock` in `directory`, held until `release()` (or process exit).
+    /// Opened close-on-exec: a server started while it is held must not inherit it and keep it forever.
+    private struct ClusterLock {
+        let descriptor: Int32
+
+        init(directory: URL) throws {
+            do {
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            } catch {
+                throw EmbeddedError.filesystem(path: directory.path, reason: "cannot create the directory (\(error.localizedDescription))")
+            }
+            let path = directory.appendingPathComponent("pg.lock").path
+            descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else {
+                throw EmbeddedError.filesystem(path: path, reason: "cannot open the lock file (\(String(cString: strerror(errno))))")
+            }
+            while flock(descriptor, LOCK_EX) != 0 {
+                guard errno == EINTR else {
+                    close(descriptor)
+                    throw EmbeddedError.filesystem(path: path, reason: "cannot lock (\(String(cString: strerror(errno))))")
+                }
+            }
+        }
+
+        func release() { close(descriptor) }
     }
 
     /// FNV-1a: a short, stable name for a path; not a security boundary.
