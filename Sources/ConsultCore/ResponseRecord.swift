@@ -29,6 +29,9 @@ public struct PreparedRespondent: Sendable, Equatable {
     public var answers: [Answer]
     public var segments: [Segment]
 
+    /// Personal-data items replaced in this respondent's free text.
+    public var redactions: Int { segments.reduce(0) { $0 + $1.redactions } }
+
     public init(pseudonym: String, quoteConsent: Bool, submittedAt: String? = nil, mode: String? = nil,
                 answers: [Answer] = [], segments: [Segment] = []) {
         self.pseudonym = pseudonym

@@ -64,7 +64,7 @@ public struct NotesImporter {
         }
         var outcomes: [ImportOutcome] = []
         for item in prepared {
-            let redactions = item.respondents.reduce(0) { $0 + $1.segments.reduce(0) { $0 + $1.redactions } }
+            let redactions = item.respondents.reduce(0) { $0 + $1.redactions }
             if options.dryRun {
                 outcomes.append(ImportOutcome(file: item.path, result: .checked, rowsRead: item.turns, rejected: [], redactions: redactions))
             } else if let earlier = try store.batch(instrument: instrument.id, sha256: item.source.sha256) {

@@ -121,7 +121,7 @@ struct RowValidation {
         }
         switch preparer.prepare(record) {
         case .success(let respondent):
-            redactions += respondent.segments.reduce(0) { $0 + $1.redactions }
+            redactions += respondent.redactions
             return respondent
         case .failure(let rejection):
             rejected.append(rejection)

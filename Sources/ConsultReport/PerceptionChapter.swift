@@ -10,14 +10,16 @@ import Foundation
 public enum PerceptionChapter {
     public static let fileName = "perceptions-chapter.md"
 
-    /// The chapter and the SVG charts it links to (paths relative to the chapter's directory).
+    /// An SVG chart the chapter links to; `path` is relative to the chapter's directory.
+    public struct Chart: Sendable, Equatable {
+        public var path: String
+        public var svg: String
+    }
+
+    /// The chapter and the charts it links to.
     public struct Rendered: Sendable, Equatable {
         public var markdown: String
-        public var charts: [(path: String, svg: String)]
-
-        public static func == (a: Rendered, b: Rendered) -> Bool {
-            a.markdown == b.markdown && a.charts.map(\.path) == b.charts.map(\.path) && a.charts.map(\.svg) == b.charts.map(\.svg)
-        }
+        public var charts: [Chart]
     }
 
     static let groupOrder = ["community", "partner", "focus_group"]
@@ -27,7 +29,7 @@ public enum PerceptionChapter {
 
     public static func render(_ data: ChapterData) -> Rendered {
         var out: [String] = []
-        var charts: [(path: String, svg: String)] = []
+        var charts: [Chart] = []
         out.append("# Perceptions of the Gangs Matrix: what the consultation heard")
         out.append("")
         if data.synthetic {
@@ -54,17 +56,22 @@ public enum PerceptionChapter {
         return Rendered(markdown: out.joined(separator: "\n") + "\n", charts: charts)
     }
 
-    private static func themeChart(_ section: Consultation.StrandQuestion, _ data: ChapterData, number: Int) -> (path: String, svg: String)? {
+    private static func themeChart(_ section: Consultation.StrandQuestion, _ data: ChapterData, number: Int) -> Chart? {
         let themes = sectionThemes(section, data)
         guard !themes.isEmpty else { return nil }
         let groups = groupsPresent(data)
         let rows = themes.map { theme in
             ThemeChart.Row(label: data.themeLabels[theme] ?? theme, values: groups.map { g in
-                data.themeCounts.first { $0.theme == theme && $0.group == g }.flatMap { $0.suppressed ? nil : $0.percent }
+                cell(theme, g, data).flatMap { $0.suppressed ? nil : $0.percent }
             })
         }
         let svg = ThemeChart.svg(title: section.text, groups: groups.map { groupNames[$0] ?? $0 }, rows: rows)
-        return ("charts/themes-\(number).svg", svg)
+        return Chart(path: "charts/themes-\(number).svg", svg: svg)
+    }
+
+    /// The count of `theme` in respondent group `group` (the table and the chart read the same cells).
+    private static func cell(_ theme: String, _ group: String, _ data: ChapterData) -> ThemeCount? {
+        data.themeCounts.first { $0.theme == theme && $0.group == group }
     }
 
     private static func groupsPresent(_ data: ChapterData) -> [String] {
@@ -109,7 +116,7 @@ public enum PerceptionChapter {
         var anySuppressed = false
         for theme in themes {
             let cells = groups.map { g -> String in
-                guard let c = data.themeCounts.first(where: { $0.theme == theme && $0.group == g }) else { return "" }
+                guard let c = cell(theme, g, data) else { return "" }
                 if c.suppressed { anySuppressed = true; return "*" }
                 return String(format: "%.0f%% (%d)", c.percent ?? 0, c.respondents ?? 0)
             }
