@@ -26,6 +26,9 @@ public struct Consultation: Sendable {
     public var population: [PopulationGroup]
     /// Shared answer options by set name (`borough`, `ethnicity`...), as in `option-sets.yaml`.
     public var optionSets: [String: [AnswerOption]]
+    /// How many months respondent-level data may be kept after its import (`retention_months`);
+    /// nil when the file sets no period, which `consult retention apply` reports as an error.
+    public var retentionMonths: Int?
 
     public func instrument(_ id: String) -> Instrument? { instruments.first { $0.id == id } }
 }
@@ -88,8 +91,15 @@ public enum ConsultationLoader {
             id: try InstrumentParser.identifier(doc, "id"), title: try doc.string("title"),
             strandQuestions: questions, instruments: instruments, codebook: codebook, codebookText: codebookText,
             codebookSHA256: sha256Hex(of: Array(codebookText.utf8)), population: population,
-            optionSets: optionSets
+            optionSets: optionSets, retentionMonths: try retentionMonths(doc)
         )
+    }
+
+    private static func retentionMonths(_ doc: YAMLMapping) throws -> Int? {
+        guard try doc.optionalString("retention_months") != nil else { return nil }
+        let months = try doc.int("retention_months")
+        guard months > 0 else { throw doc.error("retention_months", "must be a positive number of months, found \(months)", at: doc.node("retention_months")) }
+        return months
     }
 
     /// Reads a whole file as UTF-8 text, with a clear error for a missing file or another encoding.

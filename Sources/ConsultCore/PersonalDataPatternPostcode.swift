@@ -2,7 +2,9 @@
 ///
 /// Contract: outward code A9, A99, A9A, AA9, AA99 or AA9A and inward code 9AA, with Royal Mail's
 /// letter rules (no Q, V, X first; no I, J, Z second; restricted third and fourth letters; no
-/// C, I, K, M, O, V in the inward code). A lone outward code ("E8", "SE15", "N17") is a
+/// C, I, K, M, O, V in the inward code), and the outward code's letters must be one of the UK's
+/// postcode areas: statistical codes such as the Census table "KS201EW" have the shape of a
+/// postcode but no area "KS", and must survive redaction and the chapter's publication check. A lone outward code ("E8", "SE15", "N17") is a
 /// district, not an address: districts are what respondents mean by "postcode wars" and the
 /// analysis needs them, so they are kept. A spaced inward part written as a lower-case ordinal
 /// ("the A1 1st exit", "E8 2nd") is read as an ordinal and kept.
@@ -37,8 +39,17 @@ struct PIIPostcodePattern: PersonalDataPattern {
         return isOutward(o) && isInward(i)
     }
 
+    /// The UK postcode areas (Royal Mail), plus the non-geographic BF (British Forces) and BX.
+    static let areas: Set<String> = Set("""
+        AB AL B BA BB BD BF BH BX BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY E EC EH EN EX \
+        FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA LD LE LL LN LS LU M ME MK ML N NE NG \
+        NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS \
+        TW UB W WA WC WD WF WN WR WS WV YO ZE
+        """.split(separator: " ").map(String.init))
+
     private static func isOutward(_ o: [UInt8]) -> Bool {
         guard let first = o.first, PIIByte.isUpper(first), !"QVX".utf8.contains(first) else { return false }
+        guard areas.contains(String(decoding: o.prefix { PIIByte.isUpper($0) }, as: UTF8.self)) else { return false }
         let rest = Array(o.dropFirst())
         let isDigit = PIIByte.isDigit
         switch rest.count {

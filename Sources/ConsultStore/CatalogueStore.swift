@@ -20,12 +20,13 @@ extension Store {
     public func load(_ consultation: Consultation) throws -> LoadSummary {
         try db.transaction { db in
             try db.query("""
-                INSERT INTO consult.consultation (id, title, questions, option_sets, population)
-                VALUES ($1, $2, $3::jsonb, $4::jsonb, $5::jsonb)
+                INSERT INTO consult.consultation (id, title, questions, option_sets, population, retention_months)
+                VALUES ($1, $2, $3::jsonb, $4::jsonb, $5::jsonb, $6::int)
                 ON CONFLICT (id) DO UPDATE SET title = excluded.title, questions = excluded.questions,
-                    option_sets = excluded.option_sets, population = excluded.population
+                    option_sets = excluded.option_sets, population = excluded.population,
+                    retention_months = excluded.retention_months
                 """, consultation.id, consultation.title, try json(consultation.strandQuestions), try json(consultation.optionSets),
-                try json(consultation.population))
+                try json(consultation.population), consultation.retentionMonths)
             for instrument in consultation.instruments {
                 try save(instrument, consultation: consultation.id, db: db)
             }
@@ -69,7 +70,7 @@ extension Store {
             .rows.first.map { try $0.string("source_sha256") }
         if let existingSHA, existingSHA != sha256 {
             let human = try db.query("""
-                SELECT count(*) AS n FROM consult.coding WHERE codebook_version = $1 AND rule_id IS NULL
+                SELECT count(*) AS n FROM consult.coding WHERE codebook_version = $1 AND kind = 'human'
                 """, codebook.version).rows[0].int("n")
             guard human == 0 else {
                 throw StoreError("codebook version \(codebook.version) is already loaded with different content and \(human) human codings use it; change `version` in the codebook file")
@@ -155,6 +156,10 @@ public struct ConsultationOverview: Sendable {
 }
 
 extension Store {
+    /// The ids of the loaded instruments, sorted.
+    public func instrumentIDs() throws -> [String] {
+        try db.query("SELECT id FROM consult.instrument ORDER BY id").rows.map { try $0.string("id") }
+    }
 }
 
 /// JSON text for a `jsonb` parameter.

@@ -11,11 +11,27 @@ public struct CodingRow: Sendable, Equatable, Codable {
     public var end: Int?
     public var matched: String?
     public var codebookVersion: String
+    /// `rule`, `model`, `generator` or `human` (see `CoderKind`).
+    public var kind: String
+    /// False for a human decision that the theme does not apply.
+    public var applied: Bool
+    /// A model suggestion's probability.
+    public var confidence: Double?
 
     enum CodingKeys: String, CodingKey {
-        case segment, theme, coder, rule, start, end, matched
+        case segment, theme, coder, rule, start, end, matched, kind, applied, confidence
         case codebookVersion = "codebook_version"
     }
+}
+
+/// Who makes a coding. Only `human` decisions and `rule` codings count in the final coding; a human
+/// decision on a segment and theme overrides the rules. `model` suggestions and `generator` labels
+/// (the themes the synthetic-sample generator wrote into a text) never count unless a human accepts them.
+public enum CoderKind: String, Sendable, CaseIterable {
+    case rule, model, generator, human
+
+    /// Coder names reserved for automatic coders; a human coder may not use them.
+    public static let reservedNames: Set<String> = ["rules", "model", "generator"]
 }
 
 /// A coding about to be stored.
@@ -26,13 +42,15 @@ public struct NewCoding: Sendable, Equatable {
     public var start: Int?
     public var end: Int?
     public var matched: String?
-    public init(segment: Int, theme: String, rule: String?, start: Int?, end: Int?, matched: String?) {
+    public var confidence: Double?
+    public init(segment: Int, theme: String, rule: String?, start: Int?, end: Int?, matched: String?, confidence: Double? = nil) {
         self.segment = segment
         self.theme = theme
         self.rule = rule
         self.start = start
         self.end = end
         self.matched = matched
+        self.confidence = confidence
     }
 }
 
@@ -46,17 +64,17 @@ extension Store {
     /// - Parameter produce: called with a sink; it reads segments (via `forEachSegmentBatch`) and
     ///   hands codings to the sink, which streams them to the server with COPY.
     /// - Returns: the number of codings stored.
-    public func replaceCodings(coder: String, codebookVersion: String,
+    public func replaceCodings(coder: String, kind: CoderKind = .rule, codebookVersion: String,
                                _ produce: (Store, (NewCoding) throws -> Void) throws -> Void) throws -> Int {
         try db.transaction { db in
             try db.query("DELETE FROM consult.coding WHERE coder = $1 AND codebook_version = $2", coder, codebookVersion)
-            try db.executeScript("CREATE TEMP TABLE stage_coding (segment_id bigint, theme_id text, rule_id text, span_start int, span_end int, matched text) ON COMMIT DROP")
+            try db.executeScript("CREATE TEMP TABLE stage_coding (segment_id bigint, theme_id text, rule_id text, span_start int, span_end int, matched text, confidence float8) ON COMMIT DROP")
             var pending: [NewCoding] = []
             func flush() throws {
                 guard !pending.isEmpty else { return }
                 try db.copyIn("COPY stage_coding FROM STDIN") { writer in
                     for c in pending {
-                        try writer.writeRow([String(c.segment), c.theme, c.rule, c.start.map(String.init), c.end.map(String.init), c.matched])
+                        try writer.writeRow([String(c.segment), c.theme, c.rule, c.start.map(String.init), c.end.map(String.init), c.matched, c.confidence.map { String($0) }])
                     }
                 }
                 pending.removeAll(keepingCapacity: true)
@@ -67,23 +85,25 @@ extension Store {
             }
             try flush()
             return try db.query("""
-                INSERT INTO consult.coding (segment_id, codebook_version, theme_id, coder, rule_id, span_start, span_end, matched)
-                SELECT segment_id, $1, theme_id, $2, rule_id, span_start, span_end, matched FROM stage_coding
-                """, codebookVersion, coder).affectedRows
+                INSERT INTO consult.coding (segment_id, codebook_version, theme_id, coder, kind, rule_id, span_start, span_end, matched, confidence)
+                SELECT segment_id, $1, theme_id, $2, $3, rule_id, span_start, span_end, matched, confidence FROM stage_coding
+                """, codebookVersion, coder, kind.rawValue).affectedRows
         }
     }
 
     /// Codings under the current codebook, optionally by one coder, in segment order.
     public func codings(coder: String?) throws -> [CodingRow] {
         try db.query("""
-            SELECT c.segment_id, c.theme_id, c.coder, c.rule_id, c.span_start, c.span_end, c.matched, c.codebook_version
+            SELECT c.segment_id, c.theme_id, c.coder, c.rule_id, c.span_start, c.span_end, c.matched, c.codebook_version,
+                   c.kind, c.applied, c.confidence
             FROM consult.coding c JOIN consult.codebook cb ON cb.version = c.codebook_version AND cb.is_current
             WHERE ($1::text IS NULL OR c.coder = $1)
             ORDER BY c.segment_id, c.theme_id, c.coder
             """, coder).rows.map { row in
             CodingRow(segment: try row.int("segment_id"), theme: try row.string("theme_id"), coder: try row.string("coder"),
                       rule: row["rule_id"], start: row["span_start"].flatMap { Int($0) }, end: row["span_end"].flatMap { Int($0) },
-                      matched: row["matched"], codebookVersion: try row.string("codebook_version"))
+                      matched: row["matched"], codebookVersion: try row.string("codebook_version"), kind: try row.string("kind"),
+                      applied: row["applied"] == "t", confidence: row["confidence"].flatMap { Double($0) })
         }
     }
 }

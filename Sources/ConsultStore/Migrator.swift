@@ -46,6 +46,20 @@ public struct Migrator {
         return found
     }
 
+    /// Checks that every migration is applied, without changing anything: for the roles that may not
+    /// migrate (staff, analyst, reader), so that they never work on a half-upgraded schema.
+    ///
+    /// - Throws: `Failure` naming the first migration not applied.
+    public func requireCurrent() throws {
+        let present = try db.query("SELECT to_regclass('public.consult_schema_migrations') IS NOT NULL AS present").rows[0]["present"] == "t"
+        let known = present
+            ? Set(try db.query("SELECT version FROM public.consult_schema_migrations").rows.map { try $0.string("version") })
+            : []
+        if let missing = try migrations().first(where: { !known.contains($0.version) }) {
+            throw Failure(file: missing.path, message: "is not applied yet; run `consult migrate` as the database owner")
+        }
+    }
+
     /// Applies every migration not yet recorded.
     ///
     /// - Returns: the versions applied by this call (empty when the database was up to date).

@@ -59,14 +59,14 @@ extension Store {
     ///
     /// The choice is deterministic (readable length first, then a hash of the text), so a chapter
     /// rebuilt from the same data quotes the same people; at most one quote per respondent.
-    public func quotes(theme: String, limit: Int, coder: String = Store.ruleCoder, group: String? = nil) throws -> [Quote] {
+    public func quotes(theme: String, limit: Int, coder: String? = nil, group: String? = nil) throws -> [Quote] {
         try db.query("""
             SELECT * FROM (
                 SELECT DISTINCT ON (r.id) s.id, c.theme_id, r.instrument_id, r.respondent_group, s.question_id, s.text,
                        (length(s.text) BETWEEN 60 AND 360) AS readable, md5(s.text) AS h
-                FROM consult.coding c JOIN consult.codebook cb ON cb.version = c.codebook_version AND cb.is_current
+                FROM (\(Self.countedCodings(coder: "$2"))) c
                 JOIN consult.segment s ON s.id = c.segment_id JOIN consult.respondent r ON r.id = s.respondent_id
-                WHERE c.theme_id = $1 AND c.coder = $2 AND r.quote_consent AND ($4::text IS NULL OR r.respondent_group = $4)
+                WHERE c.theme_id = $1 AND r.quote_consent AND ($4::text IS NULL OR r.respondent_group = $4)
                 ORDER BY r.id, readable DESC, h) q
             ORDER BY readable DESC, h LIMIT $3::int
             """, theme, coder, limit, group).rows.map { row in
@@ -119,7 +119,8 @@ extension Store {
     }
 
     /// Sample sizes and provenance for the methods section.
-    public func sampleDescription(coder: String = Store.ruleCoder) throws -> SampleDescription {
+    /// `codings` counts the codings that count (see `countedCodings`): the final coding by default.
+    public func sampleDescription(coder: String? = nil) throws -> SampleDescription {
         let groups = try db.query("""
             SELECT r.respondent_group AS grp, count(*) AS respondents,
                    count(*) FILTER (WHERE EXISTS (SELECT 1 FROM consult.segment s WHERE s.respondent_id = r.id)) AS with_text,
@@ -135,8 +136,7 @@ extension Store {
             SELECT (SELECT count(*) FROM consult.focus_group_session) AS sessions,
                    (SELECT count(*) FROM consult.import_batch) AS batches,
                    (SELECT coalesce(sum(redactions), 0) FROM consult.segment) AS redactions,
-                   (SELECT count(*) FROM consult.coding c JOIN consult.codebook cb ON cb.version = c.codebook_version AND cb.is_current
-                    WHERE c.coder = $1) AS codings,
+                   (SELECT count(*) FROM (\(Self.countedCodings(coder: "$1"))) counted) AS codings,
                    cb.version, cb.source_sha256
             FROM consult.codebook cb WHERE cb.is_current
             """, coder).rows

@@ -32,9 +32,7 @@ extension Store {
             FROM consult.segment s JOIN consult.respondent r ON r.id = s.respondent_id
             WHERE ($1::text IS NULL OR r.instrument_id = $1)
               AND ($2::text IS NULL OR s.question_id = $2)
-              AND ($3::text IS NULL OR EXISTS (
-                    SELECT 1 FROM consult.coding c JOIN consult.codebook cb ON cb.version = c.codebook_version AND cb.is_current
-                    WHERE c.segment_id = s.id AND c.theme_id = $3 AND ($4::text IS NULL OR c.coder = $4)))
+              AND ($3::text IS NULL OR s.id IN (SELECT segment_id FROM (\(Self.countedCodings(coder: "$4"))) counted WHERE theme_id = $3))
             ORDER BY s.id
             LIMIT $5::bigint
             """, filter.survey, filter.question, filter.theme, filter.coder, limit).rows.map { row in

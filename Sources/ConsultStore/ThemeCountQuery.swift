@@ -66,9 +66,9 @@ extension Store {
             base AS (SELECT grp, count(*) AS n FROM resp GROUP BY grp),
             coded AS (
                 SELECT c.theme_id, resp.grp, count(DISTINCT s.respondent_id) AS respondents, count(DISTINCT s.id) AS segments
-                FROM consult.coding c JOIN cb ON cb.version = c.codebook_version
+                FROM (\(Self.countedCodings(coder: "$3"))) c
                 JOIN consult.segment s ON s.id = c.segment_id JOIN resp ON resp.id = s.respondent_id
-                WHERE c.coder = $3 GROUP BY c.theme_id, resp.grp)
+                GROUP BY c.theme_id, resp.grp)
             SELECT t.id, t.label, t.parent_id, b.grp, b.n AS base,
                    coalesce(coded.respondents, 0) AS respondents, coalesce(coded.segments, 0) AS segments
             FROM consult.theme t JOIN cb ON cb.version = t.codebook_version
@@ -76,7 +76,7 @@ extension Store {
             LEFT JOIN coded ON coded.theme_id = t.id AND coded.grp IS NOT DISTINCT FROM b.grp
             WHERE NOT EXISTS (SELECT 1 FROM consult.theme ch WHERE ch.codebook_version = t.codebook_version AND ch.parent_id = t.id)
             ORDER BY t.position, b.grp
-            """, field, filter.survey, filter.coder ?? Store.ruleCoder).rows
+            """, field, filter.survey, filter.coder).rows
         return try rows.map { row in
             let base = try row.int("base")
             let respondents = try row.int("respondents")

@@ -64,12 +64,14 @@ public struct EmbeddedCluster: Sendable {
     /// A libpq URI for the consult database on this cluster.
     public var connectionURL: String { url(database: Self.databaseName) }
 
-    /// A libpq URI for another database on this cluster (e.g. `postgres`, to create `consult`).
-    public func url(database: String) -> String {
+    /// A libpq URI for another database on this cluster (e.g. `postgres`, to create `consult`), as
+    /// `user` (default: the cluster's owner). Trust authentication on the private socket lets any
+    /// role log in; what it may then read is up to the database's grants.
+    public func url(database: String, user: String = EmbeddedCluster.userName) -> String {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
-        let host = socketDirectory.path.addingPercentEncoding(withAllowedCharacters: allowed) ?? socketDirectory.path
-        return "postgresql:///\(database)?host=\(host)&port=\(Self.port)&user=\(Self.userName)"
+        let encode = { (text: String) in text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text }
+        return "postgresql:///\(encode(database))?host=\(encode(socketDirectory.path))&port=\(Self.port)&user=\(encode(user))"
     }
 
     /// True once `initdb` has created the data directory.

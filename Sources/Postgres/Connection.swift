@@ -13,14 +13,21 @@ public final class Connection {
 
     /// Opens a connection.
     ///
-    /// - Parameter url: a libpq connection URI (`postgresql://user@host/db?...`) or `key=value` string.
-    ///   `nil` or empty lets libpq read the standard `PG*` environment variables.
+    /// - Parameters:
+    ///   - url: a libpq connection URI (`postgresql://user@host/db?...`) or `key=value` string.
+    ///     `nil` or empty lets libpq read the standard `PG*` environment variables.
+    ///   - user: when given, the role to log in as, overriding any user in `url` or `PGUSER`.
     /// - Throws: `PostgresError` (stage `.connect`) with libpq's reason folded to one line.
-    public init(url: String?) throws {
+    public init(url: String?, user: String? = nil) throws {
         // PQconnectdbParams with expand_dbname=1 accepts a URI or conninfo string as "dbname",
         // and leaves unspecified settings to the PG* environment; nothing is ever hand-quoted.
-        let keys = ["dbname", "application_name", "client_encoding"]
-        let values = [url ?? "", "consult", "UTF8"]
+        // Keywords after "dbname" override what its expansion set, so "user" wins over the URL's.
+        var keys = ["dbname", "application_name", "client_encoding"]
+        var values = [url ?? "", "consult", "UTF8"]
+        if let user {
+            keys.append("user")
+            values.append(user)
+        }
         let pointer: OpaquePointer? = keys.withCStringArray { k in
             values.withCStringArray { v in PQconnectdbParams(k, v, 1) }
         }

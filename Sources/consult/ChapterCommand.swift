@@ -20,6 +20,16 @@ extension Consult {
 enum ChapterWriter {
     static func write(store: Store, directory: String, minimumCell: Int) throws -> String {
         let chapter = PerceptionChapter.render(try ChapterData.gather(from: store, minimumCell: minimumCell))
+        let findings = PublicationCheck.scan(chapter.markdown)
+        if let first = findings.first {
+            throw CommandFailure("\(PerceptionChapter.fileName) \(first) (\(findings.count) finding(s) in all); nothing written: check the quotes and templates, redact, and run again")
+        }
+        let path = try writeFiles(chapter, directory: directory)
+        try store.audit(.chapter, ["file": .string(PerceptionChapter.fileName), "charts": .int(chapter.charts.count)])
+        return path
+    }
+
+    private static func writeFiles(_ chapter: PerceptionChapter.Rendered, directory: String) throws -> String {
         do {
             let root = URL(fileURLWithPath: directory, isDirectory: true)
             for chart in chapter.charts {

@@ -1,10 +1,19 @@
 import ArgumentParser
 import ConsultCoding
+import ConsultIngest
+import ConsultReport
 import ConsultStore
 
 extension Consult {
     struct Code: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Code segments against the codebook.", subcommands: [Auto.self])
+        static let configuration = CommandConfiguration(
+            abstract: "Code segments against the codebook: automatically, by hand, and check agreement.",
+            discussion: """
+                Counts use the final coding: where a human coder decided on a segment and theme (applied or \
+                not), the most recent human decision wins; otherwise the rules' coding stands. Model \
+                suggestions never count until a human applies them.
+                """,
+            subcommands: [Auto.self, Apply.self, ImportDecisions.self, Queue.self, Memo.self])
 
         struct Auto: ParsableCommand {
             static let configuration = CommandConfiguration(
@@ -13,6 +22,79 @@ extension Consult {
             func run() throws {
                 let summary = try AutoCodingRunner.run(store: try DatabaseAccess.open())
                 Terminal.write("coded \(summary.segments) segments with codebook \(summary.codebookVersion): \(summary.codings) codings on \(summary.codedSegments) segments\n")
+            }
+        }
+
+        struct Apply: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Record a human decision: this theme applies to this segment (or, with --not, does not); --remove withdraws it.")
+            @Option(help: "Segment id (see `consult segments`).") var segment: Int
+            @Option(help: "Theme id of the current codebook.") var theme: String
+            @Option(help: "Your coder name.") var coder: String
+            @Flag(help: "Decide that the theme does NOT apply (overrides the rules).") var not = false
+            @Flag(help: "Withdraw your decision, so the rules decide again.") var remove = false
+
+            func run() throws {
+                let store = try DatabaseAccess.open()
+                if remove {
+                    let removed = try store.removeDecision(segment: segment, theme: theme, coder: coder)
+                    Terminal.write(removed ? "removed \(coder)'s decision on segment \(segment), \(theme)\n"
+                                           : "\(coder) had no decision on segment \(segment), \(theme); nothing removed\n")
+                } else {
+                    let summary = try store.recordDecisions([CodingDecision(segment: segment, theme: theme, coder: coder, applied: !not)], source: nil)
+                    Terminal.write("recorded: segment \(segment) \(not ? "is not" : "is") \(theme) (coder \(coder), codebook \(summary.codebookVersion))\n")
+                }
+            }
+        }
+
+        struct ImportDecisions: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "import",
+                abstract: "Record a batch of human coding decisions from a CSV file: segment,theme,coder[,applied] (all or nothing).")
+            @Argument(help: "The CSV file.") var file: String
+
+            func run() throws {
+                let decisions = try CodingDecisionFile.read(path: file)
+                let summary = try DatabaseAccess.open().recordDecisions(decisions, source: file)
+                Terminal.write("recorded \(summary.recorded) decisions from \(file) under codebook \(summary.codebookVersion)\n")
+            }
+        }
+
+        struct Queue: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Segments to review: uncoded, uncertain model suggestions, or coder disagreements (with their text).")
+            @Option(help: "Why a segment is queued: uncoded, suggested or disagreement.") var reason: QueueReason = .uncoded
+            @Option(help: "Your coder name: leaves out what you already decided (for disagreements: only yours).") var coder: String?
+            @Option(help: "At most this many rows.") var limit = 100
+            @OptionGroup var output: FormatOption
+
+            func run() throws {
+                let items = try DatabaseAccess.open().codingQueue(reason: reason, coder: coder, limit: limit)
+                output.print(ResultTable(columns: ["segment", "reason", "theme", "detail", "text"], rows: items.map {
+                    [.int($0.segment), .text($0.reason), $0.theme.map(ResultValue.text) ?? .null, $0.detail.map(ResultValue.text) ?? .null, .text($0.text)]
+                }))
+            }
+        }
+
+        struct Memo: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Write or list memos on segments and themes.")
+            @Option(help: "The segment the memo is about.") var segment: Int?
+            @Option(help: "The theme the memo is about.") var theme: String?
+            @Option(help: "Your name (required to write).") var author: String?
+            @Argument(help: "The memo text; without it, list the memos (on --segment / --theme if given).") var text: String?
+            @OptionGroup var output: FormatOption
+
+            func run() throws {
+                let store = try DatabaseAccess.open()
+                if let text {
+                    guard let author else { throw CommandFailure("writing a memo needs --author") }
+                    let id = try store.addMemo(segment: segment, theme: theme, author: author, text: text)
+                    Terminal.write("memo \(id) saved\n")
+                    return
+                }
+                output.print(ResultTable(columns: ["id", "segment", "theme", "author", "written_at", "text"], rows: try store.memos(segment: segment, theme: theme).map {
+                    [.int($0.id), $0.segment.map(ResultValue.int) ?? .null, $0.theme.map(ResultValue.text) ?? .null, .text($0.author), .text($0.writtenAt), .text($0.text)]
+                }))
             }
         }
     }
@@ -25,3 +107,5 @@ enum AutoCodingRunner {
         return try AutoCoding.run(store: store) { done in Terminal.progress("coding: \(done) segments") }
     }
 }
+
+extension QueueReason: ExpressibleByArgument {}

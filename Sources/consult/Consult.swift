@@ -15,20 +15,26 @@ struct Consult: ParsableCommand {
         discussion: """
             Uses the database in DATABASE_URL (or the PG* variables); without them, a private PostgreSQL \
             cluster under $CONSULT_HOME/pg (default ./.consult) that consult starts itself.
+
+            Every command takes --role staff|analyst|reader to log in as that database role \
+            (see `consult roles setup`); PostgreSQL then enforces what it may read and write. \
+            Without --role, consult logs in as the database owner.
             """,
         subcommands: [
             Demo.self, DB.self, Migrate.self, Survey.self, Import.self, Imports.self, Code.self,
             Segments.self, Codings.self, Themes.self, Questions.self, Quotes.self, Chapter.self, Sample.self,
+            Roles.self, Erase.self, SAR.self, Consent.self, Retention.self, Audit.self, DPIA.self,
         ]
     )
 
     static func main() {
         do {
-            try rejectUnknownSubcommand(Array(CommandLine.arguments.dropFirst()))
-            var command = try parseAsRoot()
+            let arguments = try DatabaseAccess.takeRoleOption(from: Array(CommandLine.arguments.dropFirst()))
+            try rejectUnknownSubcommand(arguments)
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch where isDomainError(error) {
-            FileHandle.standardError.write(Data("consult: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("consult: \(error)\(roleHint(error))\n".utf8))
             Foundation.exit(1)
         } catch {
             // Usage errors, --help and ArgumentParser's own exits keep its standard handling.
@@ -48,6 +54,16 @@ struct Consult: ParsableCommand {
                 throw CommandFailure("unknown command '\(word)' (see `\(path.joined(separator: " ")) --help`)")
             }
             command = next
+        }
+    }
+
+    /// When a role was refused by PostgreSQL's grants, says which role and what it may do instead.
+    private static func roleHint(_ error: Error) -> String {
+        guard let role = DatabaseAccess.role, let failure = error as? PostgresError, failure.sqlState == "42501" else { return "" }
+        switch role {
+        case .reader: return " (the reader role may read only the published, suppressed views in schema consult_public)"
+        case .analyst: return " (the analyst role may read redacted analysis data and write codings and memos only)"
+        case .staff: return " (the staff role may not do this; the database owner can)"
         }
     }
 

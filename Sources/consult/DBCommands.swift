@@ -56,14 +56,19 @@ extension Consult {
         }
 
         struct URLCommand: ParsableCommand {
-            static let configuration = CommandConfiguration(commandName: "url", abstract: "Print the libpq URL of the database in use (for psql).")
+            static let configuration = CommandConfiguration(commandName: "url", abstract: "Print the libpq URL of the database in use (for psql); with --role, the URL that logs in as that role.")
             func run() throws {
                 if DatabaseAccess.externalSource == "DATABASE_URL" {
+                    guard DatabaseAccess.role == nil else {
+                        throw CommandFailure("DATABASE_URL names its own user; to connect as a role, set the user in that URL")
+                    }
                     Terminal.write((DatabaseAccess.environment["DATABASE_URL"] ?? "") + "\n")
                 } else if DatabaseAccess.externalSource != nil {
                     throw CommandFailure("the database is chosen by libpq's PG* variables; there is no single URL to print")
                 } else {
-                    Terminal.write(try DatabaseAccess.embeddedCluster().connectionURL + "\n")
+                    let cluster = try DatabaseAccess.embeddedCluster()
+                    let user = DatabaseAccess.role?.databaseRole ?? EmbeddedCluster.userName
+                    Terminal.write(cluster.url(database: EmbeddedCluster.databaseName, user: user) + "\n")
                 }
             }
         }

@@ -29,6 +29,39 @@ enum DatabaseAccess {
 
     static func embeddedCluster() throws -> EmbeddedCluster { try EmbeddedCluster(home: home) }
 
+    /// The role given with the global `--role` option; nil logs in as the database owner.
+    nonisolated(unsafe) static var role: AccessRole?
+
+    /// Removes `--role NAME` / `--role=NAME` from the arguments (anywhere, for every command) and
+    /// records it, so each command runs as that role without declaring the option itself.
+    ///
+    /// - Throws: `CommandFailure` for a missing or unknown role name.
+    static func takeRoleOption(from arguments: [String]) throws -> [String] {
+        var rest: [String] = []
+        var index = arguments.startIndex
+        while index < arguments.endIndex {
+            let word = arguments[index]
+            var name: String?
+            if word == "--role" {
+                guard index + 1 < arguments.endIndex else { throw CommandFailure("--role needs a role: staff, analyst or reader") }
+                name = arguments[index + 1]
+                index += 1
+            } else if word.hasPrefix("--role=") {
+                name = String(word.dropFirst("--role=".count))
+            } else {
+                rest.append(word)
+            }
+            if let name {
+                guard let parsed = AccessRole(name: name) else {
+                    throw CommandFailure("unknown role '\(name)' (roles: staff, analyst, reader)")
+                }
+                role = parsed
+            }
+            index += 1
+        }
+        return rest
+    }
+
     /// Refuses to manage the private cluster while an external server is configured: starting it
     /// would create `$CONSULT_HOME/pg` that no command would use.
     static func requirePrivateCluster() throws {
@@ -38,10 +71,11 @@ enum DatabaseAccess {
     }
 
     /// Opens the database, starting the embedded cluster if it is the one in use, and applies pending
-    /// migrations.
+    /// migrations (as the owner; a role only checks that none is pending).
     static func open() throws -> Store {
         let db = try connection()
-        try Migrator(db: db, directory: try ProjectFiles.migrations()).migrate()
+        let migrator = Migrator(db: db, directory: try ProjectFiles.migrations())
+        if role == nil { try migrator.migrate() } else { try migrator.requireCurrent() }
         return Store(db: db)
     }
 
@@ -55,7 +89,7 @@ enum DatabaseAccess {
     }
 
     private static func connect(_ url: String?, via source: String) throws -> Connection {
-        do { return try Connection(url: url) } catch let error as PostgresError {
+        do { return try Connection(url: url, user: role?.databaseRole) } catch let error as PostgresError {
             throw CommandFailure("\(error) (database given by \(source))")
         }
     }
@@ -67,12 +101,14 @@ enum DatabaseAccess {
             Terminal.note("consult: started the private PostgreSQL cluster in \(cluster.clusterDirectory.path)")
         }
         do {
-            return try Connection(url: cluster.connectionURL)
-        } catch let error as PostgresError where error.message.contains("does not exist") {
+            return try Connection(url: cluster.connectionURL, user: role?.databaseRole)
+        } catch let error as PostgresError where role == nil && error.message.contains("does not exist") {
             // First use: the cluster exists but the consult database does not yet.
             let admin = try Connection(url: cluster.url(database: "postgres"))
             try admin.query("CREATE DATABASE consult")
             return try Connection(url: cluster.connectionURL)
+        } catch let error as PostgresError where role != nil && error.message.contains("does not exist") {
+            throw CommandFailure("\(error) (run `consult roles setup` as the owner first)")
         }
     }
 

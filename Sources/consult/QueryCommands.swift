@@ -26,9 +26,11 @@ extension Consult {
 
         func run() throws {
             let rows = try DatabaseAccess.open().codings(coder: coder)
-            output.print(ResultTable(columns: ["segment", "theme", "coder", "rule", "start", "end", "matched", "codebook_version"], rows: rows.map { c in
-                [.int(c.segment), .text(c.theme), .text(c.coder), c.rule.map(ResultValue.text) ?? .null, c.start.map(ResultValue.int) ?? .null,
-                 c.end.map(ResultValue.int) ?? .null, c.matched.map(ResultValue.text) ?? .null, .text(c.codebookVersion)]
+            output.print(ResultTable(columns: ["segment", "theme", "coder", "kind", "applied", "rule", "start", "end", "matched", "confidence", "codebook_version"],
+                                     rows: rows.map { c in
+                [.int(c.segment), .text(c.theme), .text(c.coder), .text(c.kind), .bool(c.applied), c.rule.map(ResultValue.text) ?? .null,
+                 c.start.map(ResultValue.int) ?? .null, c.end.map(ResultValue.int) ?? .null, c.matched.map(ResultValue.text) ?? .null,
+                 c.confidence.map { .number($0, decimals: 3) } ?? .null, .text(c.codebookVersion)]
             }))
         }
     }
@@ -40,7 +42,7 @@ extension Consult {
         )
         @Option(help: "Only this survey id.") var survey: String?
         @Option(help: "Split by: group, survey, or a closed question / attribute such as ethnicity_group, age_band, borough, sector.") var by: String?
-        @Option(help: "Count this coder's codings (default: rules).") var coder: String?
+        @Option(help: "Count only this coder's codings (default: the final coding: human decisions over the rules).") var coder: String?
         @Option(help: "Suppress cells with fewer respondents than this (disclosure control).") var minCell = 10
         @OptionGroup var output: FormatOption
 
@@ -86,7 +88,7 @@ extension Consult {
         )
         @Option(help: "The theme id.") var theme: String
         @Option(help: "At most this many quotes (one per respondent).") var limit = 5
-        @Option(help: "Use this coder's codings (default: rules).") var coder: String?
+        @Option(help: "Use only this coder's codings (default: the final coding: human decisions over the rules).") var coder: String?
         @OptionGroup var output: FormatOption
 
         func run() throws {
@@ -94,7 +96,7 @@ extension Consult {
             guard try store.currentCodebook().theme(theme) != nil else {
                 throw CommandFailure("unknown theme '\(theme)' (see `consult themes` for the ids)")
             }
-            let quotes = try store.quotes(theme: theme, limit: limit, coder: coder ?? Store.ruleCoder)
+            let quotes = try store.quotes(theme: theme, limit: limit, coder: coder)
             output.print(ResultTable(columns: ["segment", "theme", "survey", "group", "question", "text"], rows: quotes.map { q in
                 [.int(q.segment), .text(q.theme), .text(q.survey), .text(q.group), .text(q.question), .text(q.text)]
             }))

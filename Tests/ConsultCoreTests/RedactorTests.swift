@@ -123,6 +123,8 @@ import Testing
         // near misses, kind by kind
         "vehicle-like: AB00 CDE, AB35 CDE, ZZ12 ABC, IQ12 ABC, Ab12 Cde, AB12 CDEF",
         "postcode-like: QA1 1AA, M1 1CA, SW1A 1AAA, SW1A-1AA, 1A1 1AA",
+        "no such postcode area: KS20 1EW, XY1 2AB, JJ10 1AA",
+        "Census 2011, table KS201EW, London region",
         "NI-like: QQ 12 34 56 C, AB 12 34 56, AB 12 34 56 E, GB 12 34 56 A",
         "NHS-like: 401 023 2138, 000 000 0000, 1234567890",
         "phone-like: 0.5, 01.02.2019, 00000, 0123, 02079460000123, 0000 000 0000, +44 12",

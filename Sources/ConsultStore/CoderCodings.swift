@@ -1,0 +1,64 @@
+import Postgres
+
+/// What one coder decided under the current codebook: which segments they coded (`coverage`) and the
+/// themes they applied to each. A human coder covers the segments they made any decision on (a
+/// decision that a theme does not apply counts); an automatic coder (rules, model, generator) and the
+/// final coding cover every segment, since not coding a theme there is itself a decision.
+public struct CoderCodings: Sendable, Equatable {
+    public var coder: String
+    public var coverage: Set<Int>
+    public var themes: [Int: Set<String>]
+
+    /// The themes applied to a covered segment (empty when none), nil when the segment is not covered.
+    public func themes(of segment: Int) -> Set<String>? {
+        coverage.contains(segment) ? themes[segment, default: []] : nil
+    }
+}
+
+extension Store {
+    /// The pseudo-coder name for the final coding (human decisions over the rules).
+    public static let finalCoder = "final"
+
+    /// One coder's codings, or the final coding for `Store.finalCoder`.
+    ///
+    /// - Throws: `StoreError` when the coder has no codings under the current codebook.
+    public func coderCodings(_ coder: String) throws -> CoderCodings {
+        let codebook = try currentCodebookVersion()
+        let applied: [(Int, String)]
+        let automatic: Bool
+        var covered: Set<Int> = []
+        if coder == Store.finalCoder {
+            automatic = true
+            applied = try db.query("SELECT segment_id, theme_id FROM consult.final_coding WHERE codebook_version = $1", codebook)
+                .rows.map { (try $0.int("segment_id"), try $0.string("theme_id")) }
+        } else {
+            let rows = try db.query("""
+                SELECT segment_id, theme_id, applied, kind FROM consult.coding WHERE codebook_version = $1 AND coder = $2
+                """, codebook, coder).rows
+            guard let first = rows.first else {
+                throw StoreError("coder '\(coder)' has no codings under codebook \(codebook) (see `consult codings`)")
+            }
+            automatic = try first.string("kind") != CoderKind.human.rawValue
+            var decided: [(Int, String)] = []
+            for row in rows {
+                let segment = try row.int("segment_id")
+                covered.insert(segment)
+                if row["applied"] == "t" { decided.append((segment, try row.string("theme_id"))) }
+            }
+            applied = decided
+        }
+        if automatic {
+            covered = Set(try db.query("SELECT id FROM consult.segment").rows.map { try $0.int("id") })
+        }
+        var themes: [Int: Set<String>] = [:]
+        for (segment, theme) in applied { themes[segment, default: []].insert(theme) }
+        return CoderCodings(coder: coder, coverage: covered, themes: themes)
+    }
+
+    /// The current codebook's theme ids, in codebook order.
+    public func currentThemeIDs() throws -> [String] {
+        try db.query("""
+            SELECT t.id FROM consult.theme t JOIN consult.codebook cb ON cb.version = t.codebook_version AND cb.is_current ORDER BY t.position
+            """).rows.map { try $0.string("id") }
+    }
+}

@@ -1,0 +1,104 @@
+import ConsultCore
+import Foundation
+import Postgres
+
+/// A respondent as staff can name them: the survey and the keyed pseudonym of the id in the source
+/// file (the CLI computes it from the source id with the key; the database never sees the source id).
+public struct RespondentKey: Sendable, Equatable {
+    public var survey: String
+    public var pseudonym: String
+    public init(survey: String, pseudonym: String) {
+        self.survey = survey
+        self.pseudonym = pseudonym
+    }
+}
+
+/// What an erasure or a retention run removed.
+public struct RemovalCounts: Sendable, Equatable, Codable {
+    public var respondents = 0
+    public var answers = 0
+    public var segments = 0
+    public var codings = 0
+    public var memos = 0
+    public init() {}
+
+    var auditDetail: [String: AuditValue] {
+        ["respondents": .int(respondents), "answers": .int(answers), "segments": .int(segments),
+         "codings": .int(codings), "memos": .int(memos)]
+    }
+}
+
+extension Store {
+    /// The candidates that exist, as (respondent id, key). Several keys may be given for one source id
+    /// when the survey is not named (its pseudonym differs per survey).
+    func existingRespondents(_ keys: [RespondentKey]) throws -> [(id: Int, key: RespondentKey)] {
+        try keys.compactMap { key in
+            try db.query("SELECT id FROM consult.respondent WHERE instrument_id = $1 AND pseudonym = $2", key.survey, key.pseudonym)
+                .rows.first.map { (id: try $0.int("id"), key: key) }
+        }
+    }
+
+    /// Counts the rows held about respondents `ids` (answers, segments, codings on their segments,
+    /// memos on their segments).
+    func heldRows(_ ids: [Int]) throws -> RemovalCounts {
+        let row = try db.query("""
+            SELECT (SELECT count(*) FROM consult.answer WHERE respondent_id = ANY($1::bigint[])) AS answers,
+                   (SELECT count(*) FROM consult.segment WHERE respondent_id = ANY($1::bigint[])) AS segments,
+                   (SELECT count(*) FROM consult.coding c JOIN consult.segment s ON s.id = c.segment_id
+                     WHERE s.respondent_id = ANY($1::bigint[])) AS codings,
+                   (SELECT count(*) FROM consult.memo m JOIN consult.segment s ON s.id = m.segment_id
+                     WHERE s.respondent_id = ANY($1::bigint[])) AS memos
+            """, TextArray(ids.map(String.init))).rows[0]
+        var counts = RemovalCounts()
+        counts.respondents = ids.count
+        counts.answers = try row.int("answers")
+        counts.segments = try row.int("segments")
+        counts.codings = try row.int("codings")
+        counts.memos = try row.int("memos")
+        return counts
+    }
+
+    /// Erases everything held about a respondent, in one transaction: their answers, segments,
+    /// codings and memos on those segments (by cascade), and the respondent row with its pseudonym.
+    /// The SHA-256 of the pseudonym goes on the erasure register so that re-importing the source file
+    /// does not bring them back; the audit entry holds counts only.
+    ///
+    /// - Throws: `StoreError` when no respondent matches (nothing is changed or logged).
+    public func erase(_ keys: [RespondentKey]) throws -> RemovalCounts {
+        try db.transaction { db in
+            let store = Store(db: db)
+            let found = try store.existingRespondents(keys)
+            guard !found.isEmpty else { throw StoreError("no respondent with that id is held (nothing erased)") }
+            let ids = found.map(\.id)
+            let counts = try store.heldRows(ids)
+            for match in found {
+                try db.query("""
+                    INSERT INTO consult.erased_respondent (instrument_id, pseudonym_hash) VALUES ($1, $2)
+                    ON CONFLICT DO NOTHING
+                    """, match.key.survey, sha256Hex(of: Array(match.key.pseudonym.utf8)))
+            }
+            try db.query("DELETE FROM consult.respondent WHERE id = ANY($1::bigint[])", TextArray(ids.map(String.init)))
+            try store.audit(.erase, counts.auditDetail)
+            return counts
+        }
+    }
+
+    /// Withdraws (or gives) consent to be quoted without erasing anything; audited without the person.
+    public func setQuoteConsent(_ keys: [RespondentKey], consent: Bool) throws -> Int {
+        try db.transaction { db in
+            let store = Store(db: db)
+            let found = try store.existingRespondents(keys)
+            guard !found.isEmpty else { throw StoreError("no respondent with that id is held (consent unchanged)") }
+            try db.query("UPDATE consult.respondent SET quote_consent = $2 WHERE id = ANY($1::bigint[])",
+                         TextArray(found.map { String($0.id) }), consent)
+            try store.audit(.consent, ["respondents": .int(found.count), "quote_consent": .string(consent ? "given" : "withdrawn")])
+            return found.count
+        }
+    }
+
+    /// Whether a pseudonym is on the erasure register of `survey` (an import skips such rows).
+    public func isErased(_ key: RespondentKey) throws -> Bool {
+        try !db.query("SELECT 1 FROM consult.erased_respondent WHERE instrument_id = $1 AND pseudonym_hash = $2",
+                      key.survey, sha256Hex(of: Array(key.pseudonym.utf8))).rows.isEmpty
+    }
+}
