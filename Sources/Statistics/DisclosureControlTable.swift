@@ -32,7 +32,7 @@ extension DisclosureControl {
                 let crossing = line.isRow ? columns[column] : rows[row]
                 return (cells[row][column] == 0 ? 1 : 0, crossing.hiddenCount(hidden) == 1 ? 0 : 1, cells[row][column], index)
             }
-            let visible = line.positions.indices.filter { hidden[line.positions[$0].row][line.positions[$0].column] == false }
+            let visible = line.positions.indices.filter { !hidden[line.positions[$0].row][line.positions[$0].column] }
             // A line of two or more cells with exactly one hidden always has a visible cell.
             guard let choice = visible.min(by: { preference($0) < preference($1) }) else { break }
             hidden[line.positions[choice].row][line.positions[choice].column] = true
