@@ -23,11 +23,13 @@ let package = Package(
         ),
         .target(name: "Postgres", dependencies: ["CLibPQ"]),
         .target(name: "EmbeddedPostgres"),
-        .target(name: "ConsultCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Pure numerics (no I/O): intervals, agreement, tests, weighting, disclosure control.
+        .target(name: "Statistics"),
+        .target(name: "ConsultCore", dependencies: ["Statistics", .product(name: "Yams", package: "Yams")]),
         .target(name: "ConsultStore", dependencies: ["Postgres", "ConsultCore"]),
         .target(name: "ConsultIngest", dependencies: ["ConsultCore", "ConsultStore"]),
         .target(name: "ConsultCoding", dependencies: ["ConsultCore", "ConsultStore"]),
-        .target(name: "ConsultReport", dependencies: ["ConsultCore", "ConsultStore"]),
+        .target(name: "ConsultReport", dependencies: ["ConsultCore", "ConsultStore", "Statistics"]),
         .target(name: "SyntheticSample"),
         .executableTarget(
             name: "consult",
@@ -38,6 +40,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ConsultCoreTests", dependencies: ["ConsultCore"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(name: "SyntheticSampleTests", dependencies: ["SyntheticSample"]),
         .testTarget(name: "ConsultReportTests", dependencies: ["ConsultReport", "ConsultCore", "ConsultStore"]),
         .testTarget(

@@ -1,5 +1,6 @@
 import ConsultCore
 import ConsultStore
+import Statistics
 
 /// Percentages, 95% Wilson intervals and disclosure control for closed-question counts.
 ///

@@ -1,6 +1,7 @@
 import ConsultCore
 import ConsultStore
 import Foundation
+import Statistics
 
 /// Renders the perception chapter (Markdown) from `ChapterData`.
 ///

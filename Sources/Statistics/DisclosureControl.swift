@@ -6,12 +6,17 @@
 public enum DisclosureControl {
     /// - Returns: for each count, whether to hide it.
     public static func suppressed(_ counts: [Int], minimum: Int, additive: Bool) -> [Bool] {
-        var hide = counts.map { $0 > 0 && $0 < minimum }
+        var hide = counts.map { isPrimary($0, minimum: minimum) }
         let hiddenCount = hide.filter { $0 }.count
         if additive && hiddenCount == 1 {
             let candidate = counts.indices.filter { !hide[$0] && counts[$0] > 0 }.min { counts[$0] < counts[$1] }
             if let candidate { hide[candidate] = true }
         }
         return hide
+    }
+
+    /// Whether a count is small enough to identify people: 1 to `minimum - 1`.
+    public static func isPrimary(_ count: Int, minimum: Int) -> Bool {
+        count > 0 && count < minimum
     }
 }
