@@ -43,7 +43,7 @@ struct CodebookValidator {
     }
 
     private func validateTheme(_ theme: Theme, line: Int?, seen: [String: Int?], all: [Theme]) throws {
-        guard Self.isWellFormed(theme.id) else {
+        guard ThemeIDSpelling.isWellFormed(theme.id) else {
             throw error("invalid theme id: use lower-case words of a-z, 0-9 and _ joined by dots", line: line, theme: theme.id)
         }
         if let first = seen[theme.id] {
@@ -117,13 +117,6 @@ struct CodebookValidator {
 
     private static func at(_ line: Int?) -> String {
         line.map { " at line \($0)" } ?? ""
-    }
-
-    private static func isWellFormed(_ id: String) -> Bool {
-        let parts = id.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.allSatisfy { part in
-            !part.isEmpty && part.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }
-        }
     }
 
     private static func isVocabularyName(_ name: String) -> Bool {
