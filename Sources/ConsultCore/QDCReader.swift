@@ -37,12 +37,10 @@ final class QDCReader: NSObject, XMLParserDelegate {
         parser.shouldResolveExternalEntities = false
         parser.delegate = self
         self.parser = parser
-        let parsed = parser.parse()
+        // On Linux parse() can return true after reporting an error, so success is "no problem".
+        _ = parser.parse()
         if let problem { throw problem }
-        guard parsed else {
-            let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "not well-formed XML"
-            throw QDCError(file: file, line: parser.lineNumber, element: stack.last?.name, message: "malformed XML: \(reason)")
-        }
+        guard !codes.isEmpty else { throw fail("no <CodeBook> with codes found") }
         for member in members where !codeGUIDs.contains(member.guid) {
             throw QDCError(file: file, line: member.line, element: "MemberCode", message: "guid '\(member.guid)' names no code")
         }
@@ -71,6 +69,11 @@ final class QDCReader: NSObject, XMLParserDelegate {
         } catch {
             stop(error)
         }
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred error: any Error) {
+        guard problem == nil else { return }
+        stop(fail("malformed XML: \(XMLSyntaxProblem.describe(code: (error as NSError).code))"))
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
