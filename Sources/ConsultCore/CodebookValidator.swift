@@ -4,6 +4,11 @@ import Foundation
 /// parents defined before their children, every core theme present with a rule, unique rule ids,
 /// implied themes defined, and every pattern compiling without matching empty text. Stops at the first problem, whose
 /// error names the file, line, theme and rule.
+///
+/// Parent cycles cannot get through: a theme's id must extend its parent's id ("a.b" under
+/// "a") and the parent must come earlier in the file, so a theme that is its own ancestor
+/// fails one of those checks at the first theme of the cycle (a theme naming itself as parent
+/// gets its own message).
 struct CodebookValidator {
     let file: String
 
@@ -50,6 +55,9 @@ struct CodebookValidator {
             throw error("duplicate theme id (first defined\(Self.at(first)))", line: line, theme: theme.id)
         }
         guard let parent = theme.parent else { return }
+        guard parent != theme.id else {
+            throw error("a theme cannot be its own parent", line: line, theme: theme.id)
+        }
         guard theme.id.hasPrefix(parent + ".") else {
             throw error("id must start with its parent's id '\(parent).'", line: line, theme: theme.id)
         }
