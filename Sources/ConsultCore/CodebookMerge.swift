@@ -12,6 +12,8 @@ public struct CodebookMerge: Sendable, Equatable {
     public var yaml: String
     /// The new codebook, parsed.
     public var codebook: Codebook
+    /// Whether the new codebook differs from the current one in anything but layout.
+    public var changed: Bool
     /// Ids kept from the current codebook, in new file order.
     public var kept: [String]
     /// Ids new in the import, in new file order.
@@ -42,9 +44,23 @@ public struct CodebookMerge: Sendable, Equatable {
         let (header, trailer) = try Self.outsideThemes(currentYAML, file: file)
         yaml = header + (try CodebookThemeYAML.themes(themes)) + trailer
         codebook = try Codebook.parse(yaml: yaml, file: output)
+        changed = codebook != current
         kept = imported.map(\.id).filter { current.theme($0) != nil }
         added = imported.map(\.id).filter { current.theme($0) == nil }
         removed = current.themes.map(\.id).filter { !importedIDs.contains($0) }
+    }
+
+    /// Merges the code tree of a `.qdc` file into the codebook text `currentYAML`, recognising
+    /// the current codebook's themes by their GUIDs as well as by their `consult-id:` lines
+    /// (see ``QDCCodebook/themes(knownIDs:file:)``).
+    /// - Throws: ``QDCError`` for a code tree whose ids do not fit, ``CodebookError`` as for
+    ///   ``init(imported:currentYAML:file:output:)``.
+    public static func importing(
+        _ qdc: QDCCodebook, qdcFile: String, currentYAML: String, file: String, output: String
+    ) throws -> CodebookMerge {
+        let current = try Codebook.parse(yaml: currentYAML, file: file)
+        let themes = try qdc.themes(knownIDs: current.themes.map(\.id), file: qdcFile)
+        return try CodebookMerge(imported: themes, currentYAML: currentYAML, file: file, output: output)
     }
 
     /// The file's lines before the top-level `themes:` key, and from the next top-level key on.

@@ -3,14 +3,15 @@ import Yams
 /// Writes themes as the `themes:` list of a codebook file, in the shape ``CodebookParser``
 /// reads: every field a theme or rule has, defaults left out (`negation: veto`, `questions:
 /// include`, `scope: sentence`, a `parent` equal to the id up to its last dot), one blank line
-/// between themes. Yams chooses quoting, so any text survives the trip back.
+/// between themes, no line wrapping (a regular expression folded over two lines is hard to
+/// read). Yams chooses quoting, so any text survives the trip back.
 enum CodebookThemeYAML {
     /// The list, starting with the `themes:` line and ending with a newline.
     static func themes(_ themes: [Theme]) throws -> String {
         var out = "themes:\n"
         for (index, theme) in themes.enumerated() {
             if index > 0 { out += "\n" }
-            let item = try Yams.serialize(node: .sequence([node(theme)]), width: 100, allowUnicode: true)
+            let item = try Yams.serialize(node: .sequence([node(theme)]), width: -1, allowUnicode: true)
             for line in item.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
                 out += line.isEmpty ? "\n" : "  \(line)\n"
             }

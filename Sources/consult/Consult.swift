@@ -17,7 +17,7 @@ struct Consult: ParsableCommand {
             cluster under $CONSULT_HOME/pg (default ./.consult) that consult starts itself.
             """,
         subcommands: [
-            Demo.self, DB.self, Migrate.self, Survey.self, Import.self, Imports.self, Code.self,
+            Demo.self, DB.self, Migrate.self, Survey.self, Import.self, Export.self, Imports.self, Code.self,
             Segments.self, Codings.self, Themes.self, Questions.self, Quotes.self, Chapter.self, Sample.self,
         ]
     )
@@ -55,7 +55,7 @@ struct Consult: ParsableCommand {
     private static func isDomainError(_ error: Error) -> Bool {
         error is PostgresError || error is EmbeddedError || error is SurveyFileError || error is CodebookError
             || error is StoreError || error is ImportError || error is Migrator.Failure || error is ProjectFiles.Missing
-            || error is CommandFailure
+            || error is CommandFailure || error is QDCError
     }
 }
 

@@ -21,6 +21,7 @@ import Testing
         #expect(merged.codebook == original)
         #expect(merged.kept == original.themes.map(\.id))
         #expect(merged.added.isEmpty && merged.removed.isEmpty)
+        #expect(!merged.changed)
         #expect(merged.codebook.qdcXML() == original.qdcXML())
     }
 
@@ -55,6 +56,7 @@ import Testing
         #expect(theme.include == nil)
         #expect(theme.rules == original.theme("fairness.racial")?.rules)
         #expect(merged.kept.contains("fairness.racial"))
+        #expect(merged.changed)
     }
 
     @Test func newThemesHaveNoRulesAndRemovedThemesAreGone() throws {
