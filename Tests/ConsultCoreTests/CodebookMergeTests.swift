@@ -114,3 +114,28 @@ import Testing
         #expect(merged.yaml.hasSuffix("vocabulary:\n  police: [police, cops]\n"))
     }
 }
+
+/// `CodebookMerge.importing`: a `.qdc` straight into the codebook, recognising consult's own
+/// codes by GUID when their id line was deleted in the other tool.
+@Suite struct CodebookMergeImportingTests {
+    @Test func aCodeWithoutItsIdLineKeepsItsRulesThroughItsGUID() throws {
+        let yaml = try CodebookFixtures.shippedYAML()
+        let original = try CodebookFixtures.shipped.get()
+        let xml = original.qdcXML().replacingOccurrences(of: "<Description>consult-id: trust.low\n", with: "<Description>")
+        let qdc = try QDCCodebook.parse(Data(xml.utf8), file: "x.qdc")
+        let merged = try CodebookMerge.importing(qdc, qdcFile: "x.qdc", currentYAML: yaml, file: "codebook.yaml", output: "merged.yaml")
+        #expect(merged.codebook.theme("trust.low")?.rules == original.theme("trust.low")?.rules)
+        #expect(!merged.changed)
+    }
+
+    @Test func aTreeThatDoesNotFitIsAQDCErrorNamingTheCode() throws {
+        let original = try CodebookFixtures.shipped.get()
+        var moved = original
+        let index = try #require(moved.themes.firstIndex { $0.id == "trust.low" })
+        moved.themes[index].parent = "fairness"
+        let qdc = try QDCCodebook.parse(Data(moved.qdcXML().utf8), file: "x.qdc")
+        #expect(throws: QDCError.self) {
+            try CodebookMerge.importing(qdc, qdcFile: "x.qdc", currentYAML: try CodebookFixtures.shippedYAML(), file: "codebook.yaml", output: "merged.yaml")
+        }
+    }
+}
