@@ -34,9 +34,14 @@ public struct Codebook: Sendable, Equatable {
     /// - Throws: ``CodebookError`` with one line naming the file, and the line, theme and rule
     ///   where known.
     public static func parse(yaml: String, file: String) throws -> Codebook {
-        let codebook = try CodebookParser(file: file).parse(yaml)
-        try CodebookValidator(file: file).validate(codebook.codebook, lines: codebook.lines)
-        return codebook.codebook
+        try checked(yaml: yaml, file: file).codebook
+    }
+
+    /// The codebook read and validated, with where each part was in the file.
+    static func checked(yaml: String, file: String) throws -> (codebook: Codebook, lines: CodebookSourceLines) {
+        let parsed = try CodebookParser(file: file).parse(yaml)
+        try CodebookValidator(file: file).validate(parsed.codebook, lines: parsed.lines)
+        return parsed
     }
 
     /// The theme with this id, if any.

@@ -4,6 +4,11 @@ import Foundation
 /// parents defined before their children, every core theme present with a rule, unique rule ids,
 /// implied themes defined, and every pattern compiling without matching empty text. Stops at the first problem, whose
 /// error names the file, line, theme and rule.
+///
+/// Parent cycles cannot get through: a theme's id must extend its parent's id ("a.b" under
+/// "a") and the parent must come earlier in the file, so a theme that is its own ancestor
+/// fails one of those checks at the first theme of the cycle (a theme naming itself as parent
+/// gets its own message).
 struct CodebookValidator {
     let file: String
 
@@ -43,13 +48,16 @@ struct CodebookValidator {
     }
 
     private func validateTheme(_ theme: Theme, line: Int?, seen: [String: Int?], all: [Theme]) throws {
-        guard Self.isWellFormed(theme.id) else {
+        guard ThemeIDSpelling.isWellFormed(theme.id) else {
             throw error("invalid theme id: use lower-case words of a-z, 0-9 and _ joined by dots", line: line, theme: theme.id)
         }
         if let first = seen[theme.id] {
             throw error("duplicate theme id (first defined\(Self.at(first)))", line: line, theme: theme.id)
         }
         guard let parent = theme.parent else { return }
+        guard parent != theme.id else {
+            throw error("a theme cannot be its own parent", line: line, theme: theme.id)
+        }
         guard theme.id.hasPrefix(parent + ".") else {
             throw error("id must start with its parent's id '\(parent).'", line: line, theme: theme.id)
         }
@@ -117,13 +125,6 @@ struct CodebookValidator {
 
     private static func at(_ line: Int?) -> String {
         line.map { " at line \($0)" } ?? ""
-    }
-
-    private static func isWellFormed(_ id: String) -> Bool {
-        let parts = id.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.allSatisfy { part in
-            !part.isEmpty && part.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }
-        }
     }
 
     private static func isVocabularyName(_ name: String) -> Bool {

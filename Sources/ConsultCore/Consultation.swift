@@ -63,7 +63,7 @@ public enum ConsultationLoader {
             instruments.append(instrument)
         }
         guard !instruments.isEmpty else { throw doc.error("instruments", "lists no instrument files") }
-        let codebookPath = root.appendingPathComponent(try doc.string("codebook")).path
+        let codebookPath = try codebookPath(doc, root: root)
         let codebookText = try readText(codebookPath)
         let codebook = try Codebook.parse(yaml: codebookText, file: codebookPath)
         var questions: [Consultation.StrandQuestion] = []
@@ -100,6 +100,19 @@ public enum ConsultationLoader {
         let months = try doc.int("retention_months")
         guard months > 0 else { throw doc.error("retention_months", "must be a positive number of months, found \(months)", at: doc.node("retention_months")) }
         return months
+    }
+
+    /// The codebook file a consultation directory's `consultation.yaml` names, without loading
+    /// anything else: for commands that work on the codebook file alone.
+    /// - Throws: `SurveyFileError` naming `consultation.yaml` when it is missing, or names no codebook.
+    public static func codebookPath(directory: String) throws -> String {
+        let root = URL(fileURLWithPath: directory, isDirectory: true)
+        let mainFile = root.appendingPathComponent("consultation.yaml").path
+        return try codebookPath(try YAMLMapping.parse(try readText(mainFile), file: mainFile), root: root)
+    }
+
+    private static func codebookPath(_ doc: YAMLMapping, root: URL) throws -> String {
+        root.appendingPathComponent(try doc.string("codebook")).path
     }
 
     /// Reads a whole file as UTF-8 text, with a clear error for a missing file or another encoding.

@@ -21,7 +21,7 @@ struct Consult: ParsableCommand {
             Without --role, consult logs in as the database owner.
             """,
         subcommands: [
-            Demo.self, DB.self, Migrate.self, Survey.self, Import.self, Imports.self, Code.self,
+            Demo.self, DB.self, Migrate.self, Survey.self, Import.self, Export.self, Imports.self, Code.self,
             Segments.self, Codings.self, Themes.self, Questions.self, Quotes.self, Chapter.self, Sample.self,
             Roles.self, Erase.self, SAR.self, Consent.self, Retention.self, Audit.self, DPIA.self,
         ]
@@ -71,7 +71,7 @@ struct Consult: ParsableCommand {
     private static func isDomainError(_ error: Error) -> Bool {
         error is PostgresError || error is EmbeddedError || error is SurveyFileError || error is CodebookError
             || error is StoreError || error is ImportError || error is Migrator.Failure || error is ProjectFiles.Missing
-            || error is CommandFailure
+            || error is CommandFailure || error is QDCError
     }
 }
 

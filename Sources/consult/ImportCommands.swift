@@ -8,8 +8,8 @@ import Foundation
 extension Consult {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import survey responses or focus-group notes (redacted and pseudonymised on the way in).",
-            subcommands: [Responses.self, Notes.self]
+            abstract: "Import survey responses or focus-group notes (redacted and pseudonymised on the way in), or a .qdc codebook.",
+            subcommands: [Responses.self, Notes.self, CodebookQDC.self]
         )
 
         struct Responses: ParsableCommand {

@@ -20,7 +20,11 @@ extension Consult {
 
             func run() throws {
                 let targets = paths.isEmpty ? [try ProjectFiles.surveys()] : paths
-                for path in targets { Terminal.write("ok  \(try SurveyValidation.check(path))\n") }
+                for path in targets {
+                    let result = try SurveyValidation.check(path)
+                    Terminal.write("ok  \(result.summary)\n")
+                    for warning in result.warnings { Terminal.note("warning: \(warning)") }
+                }
             }
         }
 
@@ -40,15 +44,18 @@ extension Consult {
 
 /// `survey validate`: what kind of file a path is decides how it is checked.
 enum SurveyValidation {
-    /// Checks one path and returns a one-line summary; throws the first problem found.
-    static func check(_ path: String) throws -> String {
+    /// Checks one path and returns a one-line summary with the codebook's advisory warnings
+    /// (``CodebookReview``); throws the first problem found.
+    static func check(_ path: String) throws -> (summary: String, warnings: [CodebookError]) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw SurveyFileError(file: path, message: "no such file or directory")
         }
         if isDirectory.boolValue {
             let consultation = try ConsultationLoader.load(directory: path)
-            return "\(path): consultation '\(consultation.id)', \(consultation.instruments.count) instruments, codebook \(consultation.codebook.version) with \(consultation.codebook.themes.count) themes"
+            let codebookPath = try ConsultationLoader.codebookPath(directory: path)
+            let review = try Codebook.review(yaml: consultation.codebookText, file: codebookPath)
+            return ("\(path): consultation '\(consultation.id)', \(consultation.instruments.count) instruments, codebook \(consultation.codebook.version) with \(consultation.codebook.themes.count) themes", review.warnings)
         }
         let text = try ConsultationLoader.readText(path)
         let name = (path as NSString).lastPathComponent
@@ -56,17 +63,18 @@ enum SurveyValidation {
             return try check((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
         }
         if text.range(of: "\nthemes:") != nil || text.hasPrefix("themes:") {
-            let codebook = try Codebook.parse(yaml: text, file: path)
-            return "\(path): codebook \(codebook.version), \(codebook.themes.count) themes, \(codebook.themes.reduce(0) { $0 + $1.rules.count }) rules"
+            let review = try Codebook.review(yaml: text, file: path)
+            let codebook = review.codebook
+            return ("\(path): codebook \(codebook.version), \(codebook.themes.count) themes, \(codebook.rules.count) rules", review.warnings)
         }
         let optionSetsPath = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("option-sets.yaml")
         if name == "option-sets.yaml" {
             let sets = try InstrumentParser.optionSets(yaml: text, file: path)
-            return "\(path): \(sets.count) option sets"
+            return ("\(path): \(sets.count) option sets", [])
         }
         let sets = FileManager.default.fileExists(atPath: optionSetsPath)
             ? try InstrumentParser.optionSets(yaml: ConsultationLoader.readText(optionSetsPath), file: optionSetsPath) : [:]
         let instrument = try InstrumentParser.instrument(yaml: text, file: path, optionSets: sets)
-        return "\(path): \(instrument.kind.rawValue) '\(instrument.id)', \(instrument.questions.count) questions"
+        return ("\(path): \(instrument.kind.rawValue) '\(instrument.id)', \(instrument.questions.count) questions", [])
     }
 }
