@@ -35,7 +35,7 @@ let package = Package(
             name: "consult",
             dependencies: [
                 "Postgres", "EmbeddedPostgres", "ConsultCore", "ConsultStore", "ConsultIngest",
-                "ConsultCoding", "ConsultReport", "SyntheticSample",
+                "ConsultCoding", "ConsultReport", "SyntheticSample", "Statistics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

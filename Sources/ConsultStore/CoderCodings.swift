@@ -1,19 +1,5 @@
+import ConsultCore
 import Postgres
-
-/// What one coder decided under the current codebook: which segments they coded (`coverage`) and the
-/// themes they applied to each. A human coder covers the segments they made any decision on (a
-/// decision that a theme does not apply counts); an automatic coder (rules, model, generator) and the
-/// final coding cover every segment, since not coding a theme there is itself a decision.
-public struct CoderCodings: Sendable, Equatable {
-    public var coder: String
-    public var coverage: Set<Int>
-    public var themes: [Int: Set<String>]
-
-    /// The themes applied to a covered segment (empty when none), nil when the segment is not covered.
-    public func themes(of segment: Int) -> Set<String>? {
-        coverage.contains(segment) ? themes[segment, default: []] : nil
-    }
-}
 
 extension Store {
     /// The pseudo-coder name for the final coding (human decisions over the rules).
@@ -55,10 +41,13 @@ extension Store {
         return CoderCodings(coder: coder, coverage: covered, themes: themes)
     }
 
-    /// The current codebook's theme ids, in codebook order.
+    /// The current codebook's codable (leaf) theme ids, in codebook order: parents group themes
+    /// and are never applied to a segment themselves.
     public func currentThemeIDs() throws -> [String] {
         try db.query("""
-            SELECT t.id FROM consult.theme t JOIN consult.codebook cb ON cb.version = t.codebook_version AND cb.is_current ORDER BY t.position
+            SELECT t.id FROM consult.theme t JOIN consult.codebook cb ON cb.version = t.codebook_version AND cb.is_current
+            WHERE NOT EXISTS (SELECT 1 FROM consult.theme ch WHERE ch.codebook_version = t.codebook_version AND ch.parent_id = t.id)
+            ORDER BY t.position
             """).rows.map { try $0.string("id") }
     }
 }

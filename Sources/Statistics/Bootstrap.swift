@@ -31,21 +31,39 @@ public enum Bootstrap {
     public static func percentileInterval(
         units: Int, replicates: Int = 1000, level: Double = 0.95, seed: UInt64, statistic: ([Int]) -> Double?
     ) throws(StatisticsError) -> BootstrapInterval {
+        let result = try percentileIntervals(units: units, replicates: replicates, level: level, seed: seed) { [statistic($0)] }
+        guard let interval = result[0] else { throw .noUsableReplicates(replicates: replicates) }
+        return interval
+    }
+
+    /// Several statistics from the same resamples, computed together (one pass per replicate when
+    /// they share work, e.g. precision, recall and F1 of every theme from one count).
+    ///
+    /// - Parameter statistics: the estimates for one resample; must return the same number of values
+    ///   for every resample. A statistic undefined in every replicate gets a nil interval.
+    /// - Throws: `.empty` for no units; `.invalidParameter` for a bad replicate count or level.
+    public static func percentileIntervals(
+        units: Int, replicates: Int = 1000, level: Double = 0.95, seed: UInt64, statistics: ([Int]) -> [Double?]
+    ) throws(StatisticsError) -> [BootstrapInterval?] {
         guard units >= 1 else { throw .empty(what: "units") }
         guard replicates >= 1 else { throw .invalidParameter(name: "replicates", value: Double(replicates)) }
         guard level > 0, level < 1 else { throw .invalidParameter(name: "level", value: level) }
         var generator = SplitMix64(seed: seed)
-        var values: [Double] = []
-        values.reserveCapacity(replicates)
+        var values: [[Double]] = []
         for _ in 0..<replicates {
             let sample = (0..<units).map { _ in generator.index(below: units) ?? 0 }
-            if let value = statistic(sample), value.isFinite { values.append(value) }
+            let estimates = statistics(sample)
+            if values.isEmpty { values = Array(repeating: [], count: estimates.count) }
+            for (slot, value) in estimates.enumerated() where slot < values.count {
+                if let value, value.isFinite { values[slot].append(value) }
+            }
         }
-        guard !values.isEmpty else { throw .noUsableReplicates(replicates: replicates) }
-        values.sort()
-        return BootstrapInterval(
-            lower: quantile(values, (1 - level) / 2), upper: quantile(values, (1 + level) / 2),
-            level: level, replicates: replicates, skipped: replicates - values.count)
+        return values.map { column in
+            guard !column.isEmpty else { return nil }
+            let sorted = column.sorted()
+            return BootstrapInterval(lower: quantile(sorted, (1 - level) / 2), upper: quantile(sorted, (1 + level) / 2),
+                                     level: level, replicates: replicates, skipped: replicates - sorted.count)
+        }
     }
 
     /// Type 7 quantile of sorted, non-empty values for p in [0, 1].

@@ -13,7 +13,7 @@ extension Consult {
                 not), the most recent human decision wins; otherwise the rules' coding stands. Model \
                 suggestions never count until a human applies them.
                 """,
-            subcommands: [Auto.self, Apply.self, ImportDecisions.self, Queue.self, Memo.self])
+            subcommands: [Auto.self, Apply.self, ImportDecisions.self, Queue.self, Memo.self, Agreement.self, Evaluate.self])
 
         struct Auto: ParsableCommand {
             static let configuration = CommandConfiguration(

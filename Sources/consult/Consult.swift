@@ -5,6 +5,7 @@ import ConsultStore
 import EmbeddedPostgres
 import Foundation
 import Postgres
+import Statistics
 
 /// The `consult` command line: a thin layer that parses arguments, opens the database and calls the
 /// library modules. Errors print as one line on stderr with a non-zero exit; never a trap.
@@ -71,7 +72,7 @@ struct Consult: ParsableCommand {
     private static func isDomainError(_ error: Error) -> Bool {
         error is PostgresError || error is EmbeddedError || error is SurveyFileError || error is CodebookError
             || error is StoreError || error is ImportError || error is Migrator.Failure || error is ProjectFiles.Missing
-            || error is CommandFailure || error is QDCError
+            || error is CommandFailure || error is QDCError || error is StatisticsError
     }
 }
 

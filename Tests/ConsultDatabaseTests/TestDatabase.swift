@@ -44,13 +44,31 @@ enum TestDatabase {
     static func cluster() throws -> Setup { try setup.get() }
 
     /// A new, migrated, empty database for one test.
-    static func fresh() throws -> Connection {
+    static func fresh() throws -> Connection { try freshDatabase().connection }
+
+    /// A new, migrated, empty database and its name (to connect to it again, e.g. as another role).
+    static func freshDatabase() throws -> (name: String, connection: Connection) {
         let setup = try cluster()
         let name = "t\(counter.next())"
         let admin = try Connection(url: setup.cluster.url(database: "postgres"))
         try admin.query("CREATE DATABASE \(name) TEMPLATE consult_template")
-        return try Connection(url: setup.cluster.url(database: name))
+        return (name, try Connection(url: setup.cluster.url(database: name)))
     }
+
+    /// Connects to a test database as `user` (a role `consult roles setup` created).
+    static func connect(_ database: String, as user: String) throws -> Connection {
+        try Connection(url: try cluster().cluster.url(database: database, user: user))
+    }
+
+    /// Applies `sql/roles/grants.sql` to a test database. Roles are cluster-wide, and two databases
+    /// creating them at once would race on the role catalogue, so this is serialised per process.
+    static func setupRoles(_ store: Store) throws {
+        roleLock.lock()
+        defer { roleLock.unlock() }
+        try store.setupRoles(script: ProjectPaths.sql + "/roles/grants.sql")
+    }
+
+    private static let roleLock = NSLock()
 
     /// A store on a fresh database.
     static func store() throws -> Store { Store(db: try fresh()) }
