@@ -39,7 +39,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ConsultCoreTests", dependencies: ["ConsultCore"]),
+        .testTarget(name: "ConsultCoreTests", dependencies: ["ConsultCore", "Statistics"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(name: "SyntheticSampleTests", dependencies: ["SyntheticSample"]),
         .testTarget(name: "ConsultReportTests", dependencies: ["ConsultReport", "ConsultCore", "ConsultStore"]),

@@ -7,6 +7,10 @@ public struct CodingEvaluationIntervals: Sendable, Equatable {
     public struct Interval: Sendable, Equatable {
         public var lower: Double
         public var upper: Double
+        public init(lower: Double, upper: Double) {
+            self.lower = lower
+            self.upper = upper
+        }
     }
     public struct Scores: Sendable, Equatable {
         public var precision: Interval?

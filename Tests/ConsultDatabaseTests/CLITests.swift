@@ -93,7 +93,43 @@ import Glibc
         let quotes = try rows(try consult(["quotes", "--theme", "fairness.racial", "--limit", "3", "--format", "json"], databaseURL: url).stdout)
         #expect(quotes.count == 3)
 
+        try checkCodingAndRoleCommands(url: url, segments: segments.compactMap { $0["segment"] as? Int })
+
         #expect(!FileManager.default.fileExists(atPath: home.appendingPathComponent("home").path))
+    }
+
+    /// Human coding, agreement and evaluation in their JSON shapes, and running as a role.
+    func checkCodingAndRoleCommands(url: String, segments: [Int]) throws {
+        let decisions = home.appendingPathComponent("decisions.csv").path
+        try (["segment,theme,coder,applied"] + segments.map { "\($0),trust.low,alice,1" } + segments.map { "\($0),fairness.racial,alice,0" })
+            .joined(separator: "\n").write(toFile: decisions, atomically: true, encoding: .utf8)
+        let imported = try consult(["code", "import", decisions], databaseURL: url)
+        #expect(imported.status == 0, "\(imported.stderr)")
+
+        let agreement = try consult(["code", "agreement", "--coders", "rules,alice", "--format", "json"], databaseURL: url)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(agreement.stdout.utf8)) as? [String: Any], "\(agreement.stderr)")
+        #expect(object["coders"] as? [String] == ["rules", "alice"])
+        let themes = try #require(object["themes"] as? [[String: Any]])
+        #expect(themes.count == 32)
+        for key in ["theme", "kappa", "agreement", "n"] { #expect(themes[0][key] != nil, "\(key)") }
+        let overall = try #require(object["overall"] as? [String: Any])
+        for key in ["kappa", "alpha", "n"] { #expect(overall[key] != nil, "\(key)") }
+        #expect(overall["n"] as? Int == segments.count * 32)
+
+        let evaluation = try consult(["code", "evaluate", "--gold", "alice", "--format", "json"], databaseURL: url)
+        let scores = try #require(try JSONSerialization.jsonObject(with: Data(evaluation.stdout.utf8)) as? [String: Any], "\(evaluation.stderr)")
+        let rows = try #require(scores["themes"] as? [[String: Any]])
+        for key in ["theme", "precision", "recall", "f1", "support"] { #expect(rows[0][key] != nil, "\(key)") }
+        for key in ["precision", "recall", "f1"] { #expect((scores["micro"] as? [String: Any])?[key] != nil, "\(key)") }
+        #expect((scores["macro"] as? [String: Any])?["f1"] != nil)
+
+        #expect(try consult(["roles", "setup"], databaseURL: url).status == 0)
+        let reader = try consult(["--role", "reader", "themes"], databaseURL: url)
+        #expect(reader.status == 1)
+        #expect(reader.stderr.contains("permission denied") && reader.stderr.contains("consult_public"), "\(reader.stderr)")
+        let analyst = try consult(["segments", "--limit", "1", "--role=analyst", "--format", "json"], databaseURL: url)
+        #expect(analyst.status == 0, "\(analyst.stderr)")
+        #expect(try consult(["--role", "janitor", "themes"], databaseURL: url).stderr.contains("unknown role 'janitor'"))
     }
 
     @Test(arguments: [

@@ -60,15 +60,11 @@ enum TestDatabase {
         try Connection(url: try cluster().cluster.url(database: database, user: user))
     }
 
-    /// Applies `sql/roles/grants.sql` to a test database. Roles are cluster-wide, and two databases
-    /// creating them at once would race on the role catalogue, so this is serialised per process.
+    /// Applies `sql/roles/grants.sql` to a test database (roles are cluster-wide; the script copes
+    /// with other databases creating them at the same time).
     static func setupRoles(_ store: Store) throws {
-        roleLock.lock()
-        defer { roleLock.unlock() }
         try store.setupRoles(script: ProjectPaths.sql + "/roles/grants.sql")
     }
-
-    private static let roleLock = NSLock()
 
     /// A store on a fresh database.
     static func store() throws -> Store { Store(db: try fresh()) }

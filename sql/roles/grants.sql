@@ -17,7 +17,11 @@ DECLARE r text;
 BEGIN
     FOREACH r IN ARRAY ARRAY['consult_staff', 'consult_analyst', 'consult_reader'] LOOP
         IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN
-            EXECUTE format('CREATE ROLE %I LOGIN', r);
+            BEGIN
+                EXECUTE format('CREATE ROLE %I LOGIN', r);
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN
+                NULL;  -- created meanwhile by a setup in another database of the same cluster
+            END;
         END IF;
     END LOOP;
     EXECUTE format('GRANT CONNECT ON DATABASE %I TO consult_staff, consult_analyst, consult_reader', current_database());
