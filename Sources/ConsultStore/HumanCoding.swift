@@ -41,7 +41,8 @@ extension Store {
     /// first (coder name, segment exists, theme in the current codebook) and every problem is reported
     /// with its line; a later decision by the same coder on the same segment and theme replaces theirs.
     ///
-    /// - Parameter source: the file name for messages (or `nil` for the command line).
+    /// - Parameter source: the file name for messages and the audit log (`nil` for one decision given
+    ///   on the command line, which is not audited: the coding row itself records who and when).
     public func recordDecisions(_ decisions: [CodingDecision], source: String?) throws -> DecisionSummary {
         try db.transaction { db in
             let store = Store(db: db)
@@ -74,6 +75,9 @@ extension Store {
                     ON CONFLICT (segment_id, codebook_version, theme_id, coder)
                     DO UPDATE SET applied = excluded.applied, coded_at = now()
                     """, decision.segment, codebook, decision.theme, decision.coder, decision.applied)
+            }
+            if let source {
+                try store.audit(.importData, ["kind": .string("coding decisions"), "file": .string(source), "decisions": .int(decisions.count)])
             }
             return DecisionSummary(recorded: decisions.count, codebookVersion: codebook)
         }
