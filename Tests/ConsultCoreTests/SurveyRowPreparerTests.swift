@@ -13,9 +13,20 @@ import Testing
         ],
         groupTypes: [], prompts: [], sourceSHA256: "")
 
-    func preparer(_ header: String = "rid,submitted_at,why,n,src,eth,consent") throws -> SurveyRowPreparer {
-        try SurveyRowPreparer(instrument: Self.instrument, header: CSVRecord(fields: header.components(separatedBy: ","), line: 1),
-                              file: "f.csv", redactor: Redactor(), pseudonymiser: Pseudonymiser(key: Array(repeating: 1, count: 32)))
+    /// Prepares rows under a header, as the importer does: header → `ColumnPlan` → cells → preparer.
+    struct Preparer {
+        let plan: ColumnPlan
+        let preparer: SurveyRowPreparer
+        func prepare(_ record: CSVRecord) -> Result<PreparedRespondent, RejectedRow> {
+            plan.cells(of: record).flatMap { preparer.prepare($0, line: record.line) }
+        }
+    }
+
+    func preparer(_ header: String = "rid,submitted_at,why,n,src,eth,consent") throws -> Preparer {
+        let plan = try ColumnPlan(header: CSVRecord(fields: header.components(separatedBy: ","), line: 1), second: nil,
+                                  matcher: try HeaderMatcher(instrument: Self.instrument), file: "f.csv")
+        return Preparer(plan: plan, preparer: try SurveyRowPreparer(instrument: Self.instrument, file: "f.csv", redactor: Redactor(),
+                                                                    pseudonymiser: Pseudonymiser(key: Array(repeating: 1, count: 32))))
     }
 
     func row(_ fields: [String], line: Int = 2) -> CSVRecord { CSVRecord(fields: fields, line: line) }
@@ -55,7 +66,7 @@ import Testing
 
     @Test(arguments: [
         ("why,n,src,eth,consent", "respondent id column is missing"),
-        ("rid,why,n,src,eth,consent,shoe", "unknown column shoe"),
+        ("rid,why,n,src,eth,consent,shoe", "unknown column for survey 's': column 7 'shoe'"),
         ("rid,why,src,eth,consent", "question column n missing"),
         ("rid,why,why,n,src,eth,consent", "appears twice"),
     ])
