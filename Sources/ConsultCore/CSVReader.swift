@@ -22,8 +22,8 @@ public struct CSVRecord: Sendable, Equatable {
 /// (`InputByteStream`), so memory stays flat on large files.
 public struct CSVReader {
     private let name: String
-    private var stream: InputByteStream
-    private var decoder: TextFieldDecoder
+    /// The file's bytes and decoder: `input.conversion`, `input.bytesRead`, `input.totalBytes`.
+    public private(set) var input: TextInput
     private var buffer: [UInt8] = []
     private var position = 0
     private var line = 1
@@ -31,23 +31,14 @@ public struct CSVReader {
     /// Opens `path` for reading.
     public init(path: String, encoding: InputEncoding = .detect) throws {
         self.name = path
-        self.stream = try InputByteStream(path: path)
-        self.decoder = TextFieldDecoder(encoding: encoding, file: path)
+        self.input = try TextInput(path: path, encoding: encoding)
     }
 
     /// Reads CSV held in memory; `name` is used in error messages.
     public init(bytes: [UInt8], name: String, encoding: InputEncoding = .detect) {
         self.name = name
-        self.stream = InputByteStream(bytes: bytes, name: name)
-        self.decoder = TextFieldDecoder(encoding: encoding, file: name)
+        self.input = TextInput(bytes: bytes, name: name, encoding: encoding)
     }
-
-    /// What was converted to UTF-8 so far (the whole file from UTF-16, or fields from Windows-1252).
-    public var conversion: EncodingConversion? { stream.conversion ?? decoder.conversion }
-
-    /// Bytes of the file read so far, and its size when known, for a progress display.
-    public var bytesRead: Int { stream.bytesRead }
-    public var totalBytes: Int? { stream.totalBytes }
 
     /// Returns the next record, or `nil` at the end of the file.
     public mutating func next() throws -> CSVRecord? {
@@ -65,7 +56,7 @@ public struct CSVReader {
         var afterQuote = false
         var fieldLine = line
         func finish() throws {
-            fields.append(try decoder.decode(field[...], line: fieldLine, column: fields.count + 1))
+            fields.append(try input.decoder.decode(field[...], line: fieldLine, column: fields.count + 1))
             field.removeAll(keepingCapacity: true)
             fieldLine = line
             fieldQuoted = false
@@ -120,7 +111,7 @@ public struct CSVReader {
 
     /// Replaces the consumed buffer with the next chunk; false at the end of the file.
     private mutating func refill() throws -> Bool {
-        guard let chunk = try stream.next() else { return false }
+        guard let chunk = try input.stream.next() else { return false }
         buffer = chunk
         position = 0
         return true

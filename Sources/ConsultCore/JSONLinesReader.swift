@@ -16,32 +16,26 @@ public struct JSONLine: Sendable {
 /// `--accept-valid` can set it aside like any invalid row. Text that is not UTF-8 is converted or
 /// refused as `encoding` says. The file is read in 1 MiB chunks and decoded one line at a time.
 public struct JSONLinesReader {
-    private var stream: InputByteStream
-    private var decoder: TextFieldDecoder
+    /// The file's bytes and decoder: `input.conversion`, `input.bytesRead`, `input.totalBytes`.
+    public private(set) var input: TextInput
     private var buffer: [UInt8] = []
     private var position = 0
     private var line = 0
     private var atEnd = false
 
     public init(path: String, encoding: InputEncoding = .detect) throws {
-        self.stream = try InputByteStream(path: path)
-        self.decoder = TextFieldDecoder(encoding: encoding, file: path)
+        self.input = try TextInput(path: path, encoding: encoding)
     }
 
     public init(bytes: [UInt8], name: String, encoding: InputEncoding = .detect) {
-        self.stream = InputByteStream(bytes: bytes, name: name)
-        self.decoder = TextFieldDecoder(encoding: encoding, file: name)
+        self.input = TextInput(bytes: bytes, name: name, encoding: encoding)
     }
-
-    public var conversion: EncodingConversion? { stream.conversion ?? decoder.conversion }
-    public var bytesRead: Int { stream.bytesRead }
-    public var totalBytes: Int? { stream.totalBytes }
 
     /// The next non-blank line, or nil at the end of the file.
     public mutating func next() throws -> JSONLine? {
         while let bytes = try nextLine() {
             guard bytes.contains(where: { !Self.isJSONSpace($0) }) else { continue }
-            let text = try decoder.decode(bytes[...], line: line, column: 1)
+            let text = try input.decoder.decode(bytes[...], line: line, column: 1)
             return JSONLine(line: line, fields: Self.fields(of: text, line: line))
         }
         return nil
@@ -82,7 +76,7 @@ public struct JSONLinesReader {
         var out: [UInt8] = []
         while true {
             if position == buffer.count {
-                guard !atEnd, let chunk = try stream.next() else {
+                guard !atEnd, let chunk = try input.stream.next() else {
                     atEnd = true
                     if out.isEmpty { return nil }
                     line += 1

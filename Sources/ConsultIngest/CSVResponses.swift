@@ -32,7 +32,7 @@ struct CSVResponses: ResponseSource {
         return SourceResponse(line: record.line, cells: plan.cells(of: record))
     }
 
-    var conversion: EncodingConversion? { reader.conversion }
-    var bytesRead: Int { reader.bytesRead }
-    var totalBytes: Int? { reader.totalBytes }
+    var conversion: EncodingConversion? { reader.input.conversion }
+    var bytesRead: Int { reader.input.bytesRead }
+    var totalBytes: Int? { reader.input.totalBytes }
 }

@@ -49,7 +49,7 @@ struct JSONLResponses: ResponseSource {
         return role
     }
 
-    var conversion: EncodingConversion? { reader.conversion }
-    var bytesRead: Int { reader.bytesRead }
-    var totalBytes: Int? { reader.totalBytes }
+    var conversion: EncodingConversion? { reader.input.conversion }
+    var bytesRead: Int { reader.input.bytesRead }
+    var totalBytes: Int? { reader.input.totalBytes }
 }
