@@ -82,6 +82,10 @@ public struct UnmatchedColumns: Error, Sendable, Equatable, CustomStringConverti
     public struct Column: Sendable, Equatable {
         public var number: Int
         public var header: String
+        public init(number: Int, header: String) {
+            self.number = number
+            self.header = header
+        }
     }
     public var file: String
     public var line: Int

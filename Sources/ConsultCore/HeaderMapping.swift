@@ -11,6 +11,11 @@ public struct HeaderMapping: Sendable, Equatable {
         public var target: String
         /// Line in the mapping file, for errors.
         public var line: Int?
+        public init(header: String, target: String, line: Int?) {
+            self.header = header
+            self.target = target
+            self.line = line
+        }
     }
 
     public var file: String

@@ -61,7 +61,7 @@ public struct HeaderMatcher: Sendable {
     private func question(_ header: String) -> ColumnRole? {
         if let role = names[HeaderText.normalise(header)] { return role }
         for (_, after) in HeaderText.splits(header) {
-            if case .question(let id)? = names[HeaderText.normalise(after)] { return .question(id) }
+            if let role = names[HeaderText.normalise(after)] { return role }
         }
         return nil
     }

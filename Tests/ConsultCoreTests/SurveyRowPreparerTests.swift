@@ -87,3 +87,58 @@ import Testing
         #expect(a != c)
     }
 }
+
+/// Multi-select answers as exports write them: one cell with a separator, one column per option, a JSON list.
+@Suite struct MultiSelectTests {
+    static let question = SurveyRowPreparerTests.instrument.question("src")!
+
+    @Test(arguments: [
+        ("police;news", ["police", "news"]), ("The police | News", ["police", "news"]), ("police, news", ["police", "news"]),
+        ("news", ["news"]), (" police ;; ", ["police"]),
+    ])
+    func aCellWithSeparatorsNamesEachOption(_ cell: String, _ expected: [String]) {
+        #expect(MultiSelectCell.parts(of: cell, question: Self.question).compactMap { Self.question.option(matching: $0)?.value } == expected)
+    }
+
+    @Test func aLabelHoldingACommaIsOneOption() {
+        let q = Question(id: "q", type: .multi, wording: "", options: [.init(value: "fam", label: "Friends, family"), .init(value: "x", label: "X")])
+        #expect(MultiSelectCell.parts(of: "Friends, family", question: q) == ["Friends, family"])
+    }
+
+    @Test(arguments: [
+        ("1", true), ("x", true), ("X", true), ("yes", true), ("TRUE", true), ("✓", true), ("The police", true), ("police", true),
+        ("", false), ("0", false), ("no", false), ("False", false), (" ", false),
+    ])
+    func tickSpellings(_ cell: String, _ ticked: Bool) {
+        #expect(MultiSelectCell.isTicked(cell, option: Self.question.options[0]) == ticked)
+    }
+
+    @Test(arguments: ["maybe", "2", "news", "?"])
+    func anythingElseIsNotGuessed(_ cell: String) {
+        #expect(MultiSelectCell.isTicked(cell, option: Self.question.options[0]) == nil)
+    }
+
+    func prepare(_ header: [String], _ row: [String]) throws -> Result<PreparedRespondent, RejectedRow> {
+        let plan = try ColumnPlan(header: CSVRecord(fields: header, line: 1), second: nil,
+                                  matcher: try HeaderMatcher(instrument: SurveyRowPreparerTests.instrument), file: "f.csv")
+        let preparer = try SurveyRowPreparer(instrument: SurveyRowPreparerTests.instrument, file: "f.csv", redactor: Redactor(),
+                                             pseudonymiser: Pseudonymiser(key: Array(repeating: 1, count: 32)))
+        return plan.cells(of: CSVRecord(fields: row, line: 5)).flatMap { preparer.prepare($0, line: 5) }
+    }
+
+    @Test func optionColumnsBecomeAnswers() throws {
+        let header = ["rid", "why", "n", "src/police", "src - News", "eth", "consent"]
+        let r = try prepare(header, ["X", "", "", "x", "0", "", ""]).get()
+        #expect(r.answers.map(\.value) == ["police"])
+        guard case .failure(let rejection) = try prepare(header, ["X", "", "", "perhaps", "", "", ""]) else { Issue.record("guessed"); return }
+        #expect(rejection.line == 5 && rejection.column == 4 && rejection.field == "src/police" && rejection.value == "perhaps")
+    }
+
+    @Test func aJSONListIsOneOptionPerItem() throws {
+        let preparer = try SurveyRowPreparer(instrument: SurveyRowPreparerTests.instrument, file: "f", redactor: Redactor(),
+                                             pseudonymiser: Pseudonymiser(key: Array(repeating: 1, count: 32)))
+        let cells = [ResponseCell(role: .respondentID, column: 0, header: "rid", content: .text("X")),
+                     ResponseCell(role: .question("src"), column: 0, header: "src", content: .list(["The police", "news"]))]
+        #expect(try preparer.prepare(cells, line: 1).get().answers.map(\.value) == ["police", "news"])
+    }
+}
