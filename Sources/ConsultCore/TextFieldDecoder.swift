@@ -22,7 +22,8 @@ public struct TextFieldDecoder: Sendable {
 
     /// Decodes `bytes`, which start on `line` and sit in `column` (the CSV column, or 1 for a JSON line).
     public mutating func decode(_ bytes: ArraySlice<UInt8>, line: Int, column: Int) throws -> String {
-        guard let invalid = Self.firstInvalidUTF8(bytes) else { return String(decoding: bytes, as: UTF8.self) }
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        let invalid = Self.firstInvalidUTF8(bytes) ?? 0
         let badLine = line + bytes[bytes.startIndex..<bytes.startIndex + invalid].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
         let byte = bytes[bytes.startIndex + invalid]
         guard encoding == .detect else {
@@ -41,7 +42,8 @@ public struct TextFieldDecoder: Sendable {
         }
     }
 
-    /// The offset of the first byte that does not belong to a valid UTF-8 sequence, or nil if all do.
+    /// The offset of the first byte that does not belong to a valid UTF-8 sequence, or nil if all do
+    /// (only called once validation failed: the fast path is the standard library's validation).
     static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
