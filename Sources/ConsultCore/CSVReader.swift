@@ -14,45 +14,34 @@ public struct CSVRecord: Sendable, Equatable {
 ///
 /// Contract: fields are separated by commas; a field may be quoted with `"`, and inside quotes `""`
 /// is a quote and line breaks are part of the field. LF and CRLF line endings, a UTF-8 byte-order
-/// mark, and a missing final newline are accepted. A blank line is skipped. A stray quote inside an
-/// unquoted field is kept as text (common in hand-made exports). Errors (an unclosed quote, text
-/// after a closing quote, bytes that are not UTF-8) name the file, the line and the column number.
-/// The file is read in 1 MiB chunks, so memory stays flat on large files.
+/// mark, a UTF-16 file with its byte-order mark, and a missing final newline are accepted. A blank
+/// line is skipped. A stray quote inside an unquoted field is kept as text (common in hand-made
+/// exports). A field that is not UTF-8 is converted from Windows-1252 or refused, as `encoding`
+/// says (see `TextFieldDecoder`). Errors (an unclosed quote, text after a closing quote, refused
+/// bytes) name the file, the line and the column number. The file is read in 1 MiB chunks
+/// (`InputByteStream`), so memory stays flat on large files.
 public struct CSVReader {
     private let name: String
-    private let handle: FileHandle?
-    private var buffer: [UInt8]
+    /// The file's bytes and decoder: `input.conversion`, `input.bytesRead`, `input.totalBytes`.
+    public private(set) var input: TextInput
+    private var buffer: [UInt8] = []
     private var position = 0
-    private var atEnd: Bool
     private var line = 1
-    private var startedFile = false
 
     /// Opens `path` for reading.
-    public init(path: String) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            let exists = FileManager.default.fileExists(atPath: path)
-            throw SurveyFileError(file: path, message: exists ? "cannot be read (permission?)" : "no such file")
-        }
+    public init(path: String, encoding: InputEncoding = .detect) throws {
         self.name = path
-        self.handle = handle
-        self.buffer = []
-        self.atEnd = false
+        self.input = try TextInput(path: path, encoding: encoding)
     }
 
     /// Reads CSV held in memory; `name` is used in error messages.
-    public init(bytes: [UInt8], name: String) {
+    public init(bytes: [UInt8], name: String, encoding: InputEncoding = .detect) {
         self.name = name
-        self.handle = nil
-        self.buffer = bytes
-        self.atEnd = true
+        self.input = TextInput(bytes: bytes, name: name, encoding: encoding)
     }
 
     /// Returns the next record, or `nil` at the end of the file.
     public mutating func next() throws -> CSVRecord? {
-        if !startedFile {
-            startedFile = true
-            try skipByteOrderMark()
-        }
         while true {
             guard let first = try peek() else { return nil }
             if first == 0x0A { position += 1; line += 1; continue }
@@ -65,13 +54,11 @@ public struct CSVReader {
         var quoted = false
         var fieldQuoted = false
         var afterQuote = false
+        var fieldLine = line
         func finish() throws {
-            guard let text = String(validating: field, as: UTF8.self) else {
-                throw SurveyFileError(file: name, line: startLine, field: "column \(fields.count + 1)",
-                                      message: "is not valid UTF-8 text; re-export the file as UTF-8 (CSV UTF-8)")
-            }
-            fields.append(text)
+            fields.append(try input.decoder.decode(field[...], line: fieldLine, column: fields.count + 1))
             field.removeAll(keepingCapacity: true)
+            fieldLine = line
             fieldQuoted = false
             afterQuote = false
         }
@@ -124,23 +111,9 @@ public struct CSVReader {
 
     /// Replaces the consumed buffer with the next chunk; false at the end of the file.
     private mutating func refill() throws -> Bool {
-        guard !atEnd, let handle else { return false }
-        let chunk: Data?
-        do { chunk = try handle.read(upToCount: 1 << 20) } catch {
-            throw SurveyFileError(file: name, line: line, message: "read failed: \(error.localizedDescription)")
-        }
-        guard let chunk, !chunk.isEmpty else {
-            atEnd = true
-            return false
-        }
-        buffer = [UInt8](chunk)
+        guard let chunk = try input.stream.next() else { return false }
+        buffer = chunk
         position = 0
         return true
-    }
-
-    private mutating func skipByteOrderMark() throws {
-        guard try peek() == 0xEF else { return }
-        // The BOM is three bytes; a chunk boundary cannot split it because it is at the file start.
-        if buffer.count >= position + 3, buffer[position + 1] == 0xBB, buffer[position + 2] == 0xBF { position += 3 }
     }
 }

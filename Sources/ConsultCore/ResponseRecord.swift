@@ -28,6 +28,8 @@ public struct PreparedRespondent: Sendable, Equatable {
     public var mode: String?
     public var answers: [Answer]
     public var segments: [Segment]
+    /// Where the response starts in its source file, so a changed response can be listed by line.
+    public var sourceLine: Int?
 
     /// Personal-data items replaced in this respondent's free text.
     public var redactions: Int { segments.reduce(0) { $0 + $1.redactions } }
@@ -43,15 +45,22 @@ public struct PreparedRespondent: Sendable, Equatable {
     }
 }
 
-/// A row that failed validation: where, which field, and why. Kept for the rejects file.
+/// A row that failed validation: where (line, CSV column), which field, the offending value, and
+/// why. Kept for the rejects file (without the value) and the `--format json` report.
 public struct RejectedRow: Error, Sendable, Equatable, CustomStringConvertible {
     public var line: Int
     public var field: String?
     public var reason: String
-    public init(line: Int, field: String?, reason: String) {
+    public var column: Int?
+    public var value: String?
+    public init(line: Int, field: String?, reason: String, column: Int? = nil, value: String? = nil) {
         self.line = line
         self.field = field
         self.reason = reason
+        self.column = column
+        self.value = value
     }
-    public var description: String { "line \(line)\(field.map { ", field '\($0)'" } ?? ""): \(reason)" }
+    public var description: String {
+        "line \(line)\(column.map { ", column \($0)" } ?? "")\(field.map { ", field '\($0)'" } ?? ""): \(reason)"
+    }
 }

@@ -11,11 +11,21 @@ public struct ImportOptions: Sendable {
     public var rejectsPath: String?
     /// Who ran the import, for the batch record.
     public var importedBy: String
-    public init(dryRun: Bool = false, acceptValid: Bool = false, rejectsPath: String? = nil, importedBy: String) {
+    /// Convert text that is not UTF-8 (default) or refuse it.
+    public var encoding: InputEncoding
+    /// Headers the importer cannot match on its own (`--mapping FILE`).
+    public var mapping: HeaderMapping
+    /// The file's format; nil: implied by its extension.
+    public var format: InputFormat?
+    public init(dryRun: Bool = false, acceptValid: Bool = false, rejectsPath: String? = nil, importedBy: String,
+                encoding: InputEncoding = .detect, mapping: HeaderMapping = .none, format: InputFormat? = nil) {
         self.dryRun = dryRun
         self.acceptValid = acceptValid
         self.rejectsPath = rejectsPath
         self.importedBy = importedBy
+        self.encoding = encoding
+        self.mapping = mapping
+        self.format = format
     }
 }
 
@@ -34,9 +44,15 @@ public struct ImportOutcome: Sendable {
     public var rowsRead: Int
     public var rejected: [RejectedRow]
     public var redactions: Int
+    /// The file was not UTF-8 and was converted (recorded with the batch, printed with the outcome).
+    public var conversion: EncodingConversion? = nil
+    /// Lines of responses whose source id was imported before with different content: reported and
+    /// left as they were, never merged or duplicated.
+    public var changedLines: [Int] = []
 }
 
-/// Imports survey exports: read → validate → redact → pseudonymise → store, all or nothing.
+/// Imports survey exports (CSV or JSON Lines): read → match headers → validate → redact →
+/// pseudonymise → store, all or nothing.
 ///
 /// The file is read twice, both times in 1 MiB chunks: once to hash it (an identical file already
 /// imported is recognised before anything else happens), once to stream its rows into the database.
@@ -51,14 +67,14 @@ public struct ResponseImporter {
         self.pseudonymiser = pseudonymiser
     }
 
-    /// Imports one CSV export of survey `survey`.
+    /// Imports one export (CSV or JSON Lines) of survey `survey`.
     ///
-    /// - Parameter progress: called every 10,000 rows read with the count so far (for a terminal display).
-    /// - Throws: `SurveyFileError` for unreadable or malformed files, `ImportError` when rows fail
-    ///   validation (unless `acceptValid`), `StoreError` for an unknown survey id; the database is
-    ///   unchanged in every case.
+    /// - Parameter progress: called every 1,000 rows read (for a terminal display).
+    /// - Throws: `SurveyFileError` for unreadable or malformed files, `UnmatchedColumns` for headers
+    ///   that match nothing, `ImportError` when rows fail validation (unless `acceptValid`),
+    ///   `StoreError` for an unknown survey id; the database is unchanged in every case.
     public func importFile(_ path: String, survey: String, options: ImportOptions,
-                           progress: (Int) -> Void = { _ in }) throws -> ImportOutcome {
+                           progress: (ImportProgress) -> Void = { _ in }) throws -> ImportOutcome {
         let sha = try fileSHA256(path)
         let instrument = try store.instrument(survey)
         guard instrument.kind == .survey else {
@@ -70,30 +86,34 @@ public struct ResponseImporter {
         if !options.dryRun, let earlier = try store.batch(instrument: instrument.id, sha256: sha) {
             return ImportOutcome(file: path, result: .alreadyImported(earlier), rowsRead: earlier.rowsRead, rejected: [], redactions: 0)
         }
-        var reader = try CSVReader(path: path)
-        guard let header = try reader.next() else { throw SurveyFileError(file: path, message: "is empty (no header row)") }
-        var rows = RowValidation(preparer: try SurveyRowPreparer(instrument: instrument, header: header, file: path,
-                                                                 redactor: redactor, pseudonymiser: pseudonymiser))
+        let matcher = try HeaderMatcher(instrument: instrument, mapping: options.mapping)
+        var source = try responseSource(path, format: options.format ?? InputFormat.implied(by: path), encoding: options.encoding, matcher: matcher)
+        var rows = RowValidation(preparer: try SurveyRowPreparer(instrument: instrument, file: path, redactor: redactor, pseudonymiser: pseudonymiser))
+        let started = ContinuousClock.now
         /// Reads every row, handing on the valid ones; refuses the file if rows were rejected and
         /// the options do not accept that.
         func readAll(_ accept: (PreparedRespondent) throws -> Void) throws -> ImportTally {
-            while let record = try reader.next() {
-                if let respondent = rows.take(record) { try accept(respondent) }
-                if rows.read % 10_000 == 0 { progress(rows.read) }
+            while let response = try source.next() {
+                if let respondent = rows.take(response) { try accept(respondent) }
+                if rows.read % 1_000 == 0 {
+                    progress(ImportProgress(rows: rows.read, bytesRead: source.bytesRead, totalBytes: source.totalBytes, elapsed: ContinuousClock.now - started))
+                }
             }
-            guard rows.read > 0 else { throw SurveyFileError(file: path, line: header.line, message: "has a header but no responses") }
+            guard rows.read > 0 else { throw SurveyFileError(file: path, message: "has no responses") }
             if !rows.rejected.isEmpty && !options.acceptValid && !options.dryRun { throw ImportError.rejected(rows.rejected, file: path) }
-            return ImportTally(rowsRead: rows.read, rowsRejected: rows.rejected.count)
+            return ImportTally(rowsRead: rows.read, rowsRejected: rows.rejected.count, convertedFrom: source.conversion?.summary)
         }
         if options.dryRun {
             _ = try readAll { _ in }
-            return ImportOutcome(file: path, result: .checked, rowsRead: rows.read, rejected: rows.rejected, redactions: rows.redactions)
+            return ImportOutcome(file: path, result: .checked, rowsRead: rows.read, rejected: rows.rejected, redactions: rows.redactions,
+                                 conversion: source.conversion)
         }
         try store.checkKeyFingerprint(pseudonymiser.fingerprint)
         let batch = try store.save(ImportSource(instrument: instrument, kind: "responses", sourceName: (path as NSString).lastPathComponent,
                                                 sha256: sha, importedBy: options.importedBy), readAll)
         if let rejectsPath = options.rejectsPath { try RejectsFile.write(rows.rejected, to: rejectsPath, source: path) }
-        return ImportOutcome(file: path, result: .imported(batch), rowsRead: rows.read, rejected: rows.rejected, redactions: rows.redactions)
+        return ImportOutcome(file: path, result: .imported(batch), rowsRead: rows.read, rejected: rows.rejected, redactions: rows.redactions,
+                             conversion: source.conversion, changedLines: try store.changedLines(batch: batch.id))
     }
 }
 
@@ -109,17 +129,24 @@ struct RowValidation {
         self.preparer = preparer
     }
 
-    /// The prepared respondent of `record`, or nil when the row is rejected (and recorded).
-    mutating func take(_ record: CSVRecord) -> PreparedRespondent? {
+    /// The prepared respondent of `response`, or nil when it is rejected (and recorded).
+    mutating func take(_ response: SourceResponse) -> PreparedRespondent? {
         read += 1
-        if let id = preparer.sourceID(of: record) {
+        let cells: [ResponseCell]
+        switch response.cells {
+        case .success(let read): cells = read
+        case .failure(let rejection):
+            rejected.append(rejection)
+            return nil
+        }
+        if let id = preparer.sourceID(of: cells) {
             if let earlier = firstLine[id] {
-                rejected.append(RejectedRow(line: record.line, field: preparer.instrument.idColumn, reason: "repeats the respondent id of line \(earlier)"))
+                rejected.append(RejectedRow(line: response.line, field: preparer.instrument.idColumn, reason: "repeats the respondent id of line \(earlier)"))
                 return nil
             }
-            firstLine[id] = record.line
+            firstLine[id] = response.line
         }
-        switch preparer.prepare(record) {
+        switch preparer.prepare(cells, line: response.line) {
         case .success(let respondent):
             redactions += respondent.redactions
             return respondent

@@ -11,10 +11,16 @@ public struct ImportBatch: Sendable, Equatable, Codable {
     public var rowsRead: Int
     public var rowsAccepted: Int
     public var rowsDuplicate: Int
+    /// Already present with different content: reported, left unchanged.
+    public var rowsChanged: Int
+    /// Erased earlier (on the erasure register): not brought back.
+    public var rowsErased: Int
     public var rowsRejected: Int
     public var redactions: Int
     public var importedBy: String
     public var importedAt: String
+    /// What the file was converted from to UTF-8, or nil when it was UTF-8.
+    public var convertedFrom: String?
 }
 
 /// The identity of an import: which instrument, which file, who ran it.
@@ -41,22 +47,31 @@ public struct ImportSource: Sendable {
 public struct ImportTally: Sendable {
     public var rowsRead: Int
     public var rowsRejected: Int
-    public init(rowsRead: Int, rowsRejected: Int) {
+    /// What the file was converted from to UTF-8 (`EncodingConversion.summary`), or nil.
+    public var convertedFrom: String?
+    public init(rowsRead: Int, rowsRejected: Int, convertedFrom: String? = nil) {
         self.rowsRead = rowsRead
         self.rowsRejected = rowsRejected
+        self.convertedFrom = convertedFrom
     }
 }
 
 extension Store {
     private static let batchColumns = """
-        id, instrument_id, kind, source_name, file_sha256, rows_read, rows_accepted, rows_duplicate, rows_rejected,
-        redactions, imported_by, to_char(imported_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS imported_at
+        id, instrument_id, kind, source_name, file_sha256, rows_read, rows_accepted, rows_duplicate, rows_changed, rows_erased, rows_rejected,
+        redactions, imported_by, converted_from, to_char(imported_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS imported_at
         """
 
     /// The earlier import of exactly this file (same bytes) for this instrument, if any.
     public func batch(instrument: String, sha256: String) throws -> ImportBatch? {
         try db.query("SELECT \(Self.batchColumns) FROM consult.import_batch WHERE instrument_id = $1 AND file_sha256 = $2 ORDER BY id LIMIT 1",
                      instrument, sha256).rows.first.map(Self.batch(from:))
+    }
+
+    /// The source lines of the responses batch `batch` found changed, in file order.
+    public func changedLines(batch: Int) throws -> [Int] {
+        try db.query("SELECT source_line FROM consult.import_change WHERE batch_id = $1::bigint ORDER BY source_line", batch)
+            .rows.map { try $0.int("source_line") }
     }
 
     /// All import batches, oldest first.
@@ -69,8 +84,10 @@ extension Store {
     ///
     /// `produce` hands each prepared respondent to the sink as it reads the file; the sink streams it
     /// into one staging table with COPY, so memory stays flat however large the file. Respondents
-    /// already present (same instrument and pseudonym) are counted as duplicates and left untouched,
-    /// so importing a file twice, or two overlapping files, never duplicates a response. If `produce`
+    /// already present (same instrument and pseudonym) are left untouched, so importing a file twice,
+    /// or two overlapping files, never duplicates a response: they count as duplicates when their
+    /// content digest matches, and as changed (listed in `import_change` with their source line) when
+    /// it does not. If `produce`
     /// throws (a malformed file, rejected rows), or anything else fails, nothing is stored.
     public func save(_ source: ImportSource,
                      _ produce: ((PreparedRespondent) throws -> Void) throws -> ImportTally) throws -> ImportBatch {
@@ -88,7 +105,8 @@ extension Store {
                     session.participants, batchID)
             }
             // One staging table for the three kinds of row (r: respondent, a: answer, s: segment), so the
-            // whole file goes through a single COPY stream.
+            // whole file goes through a single COPY stream. A respondent row carries its content digest
+            // in `value` and its source line in `position`.
             try db.executeScript("""
                 CREATE TEMP TABLE stage_row (kind "char", pseudonym text, quote_consent boolean, submitted_at timestamptz, mode text,
                     question_id text, value text, position int, text text, redactions int) ON COMMIT DROP;
@@ -97,7 +115,8 @@ extension Store {
             var tally = ImportTally(rowsRead: 0, rowsRejected: 0)
             try db.copyIn("COPY stage_row FROM STDIN") { writer in
                 tally = try produce { r in
-                    try writer.writeRow(["r", r.pseudonym, r.quoteConsent ? "t" : "f", r.submittedAt, r.mode, nil, nil, nil, nil, nil])
+                    try writer.writeRow(["r", r.pseudonym, r.quoteConsent ? "t" : "f", r.submittedAt, r.mode, nil, r.contentDigest,
+                                         r.sourceLine.map(String.init), nil, nil])
                     for a in r.answers {
                         try writer.writeRow(["a", r.pseudonym, nil, nil, nil, a.question, a.value, nil, nil, nil])
                     }
@@ -111,13 +130,23 @@ extension Store {
             try db.executeScript("ANALYZE stage_row")
             try db.query("""
                 WITH inserted AS (
-                    INSERT INTO consult.respondent (instrument_id, pseudonym, respondent_group, quote_consent, submitted_at, mode, batch_id)
-                    SELECT $1, pseudonym, $2, quote_consent, submitted_at, mode, $3::bigint FROM stage_row WHERE kind = 'r'
+                    INSERT INTO consult.respondent (instrument_id, pseudonym, respondent_group, quote_consent, submitted_at, mode, batch_id, content_sha256)
+                    SELECT $1, pseudonym, $2, quote_consent, submitted_at, mode, $3::bigint, value FROM stage_row WHERE kind = 'r'
+                        AND NOT EXISTS (SELECT 1 FROM consult.erased_respondent e WHERE e.instrument_id = $1
+                                        AND e.pseudonym_hash = encode(sha256(convert_to(stage_row.pseudonym, 'UTF8')), 'hex'))
                     ON CONFLICT (instrument_id, pseudonym) DO NOTHING
                     RETURNING id, pseudonym)
                 INSERT INTO stage_new SELECT id, pseudonym FROM inserted
                 """, source.instrument.id, source.instrument.respondentGroup, batchID)
             try db.executeScript("ANALYZE stage_new")
+            try db.query("""
+                INSERT INTO consult.import_change (batch_id, respondent_id, source_line)
+                SELECT $1::bigint, r.id, s.position FROM stage_row s
+                JOIN consult.respondent r ON r.instrument_id = $2 AND r.pseudonym = s.pseudonym
+                WHERE s.kind = 'r' AND r.content_sha256 <> s.value
+                    AND NOT EXISTS (SELECT 1 FROM stage_new n WHERE n.pseudonym = s.pseudonym)
+                ON CONFLICT DO NOTHING
+                """, batchID, source.instrument.id)
             // Rows go in key order so that index and foreign-key lookups walk the B-trees sequentially.
             try db.query("""
                 INSERT INTO consult.answer (respondent_id, question_id, value)
@@ -134,11 +163,24 @@ extension Store {
                     rows_read = $2::int,
                     rows_rejected = $3::int,
                     rows_accepted = (SELECT count(*) FROM stage_new),
-                    rows_duplicate = (SELECT count(*) FROM stage_row WHERE kind = 'r') - (SELECT count(*) FROM stage_new),
-                    redactions = (SELECT coalesce(sum(s.redactions), 0) FROM stage_row s JOIN stage_new n USING (pseudonym) WHERE s.kind = 's')
+                    rows_changed = (SELECT count(*) FROM consult.import_change c WHERE c.batch_id = $1::bigint),
+                    rows_erased = (SELECT count(*) FROM stage_row s JOIN consult.erased_respondent e ON e.instrument_id = b.instrument_id
+                                   AND e.pseudonym_hash = encode(sha256(convert_to(s.pseudonym, 'UTF8')), 'hex') WHERE s.kind = 'r'),
+                    rows_duplicate = (SELECT count(*) FROM stage_row WHERE kind = 'r') - (SELECT count(*) FROM stage_new)
+                        - (SELECT count(*) FROM consult.import_change c WHERE c.batch_id = $1::bigint)
+                        - (SELECT count(*) FROM stage_row s JOIN consult.erased_respondent e ON e.instrument_id = b.instrument_id
+                           AND e.pseudonym_hash = encode(sha256(convert_to(s.pseudonym, 'UTF8')), 'hex') WHERE s.kind = 'r'),
+                    redactions = (SELECT coalesce(sum(s.redactions), 0) FROM stage_row s JOIN stage_new n USING (pseudonym) WHERE s.kind = 's'),
+                    converted_from = $4
                 WHERE b.id = $1::bigint RETURNING \(Self.batchColumns)
-                """, batchID, tally.rowsRead, tally.rowsRejected).rows[0]
-            return try Self.batch(from: row)
+                """, batchID, tally.rowsRead, tally.rowsRejected, tally.convertedFrom).rows[0]
+            let batch = try Self.batch(from: row)
+            try Store(db: db).audit(.importData, [
+                "kind": .string(source.kind), "file": .string(source.sourceName), "batch": .int(batch.id), "read": .int(batch.rowsRead),
+                "accepted": .int(batch.rowsAccepted), "duplicate": .int(batch.rowsDuplicate), "changed": .int(batch.rowsChanged),
+                "erased": .int(batch.rowsErased), "rejected": .int(batch.rowsRejected),
+            ])
+            return batch
         }
     }
 
@@ -146,9 +188,10 @@ extension Store {
         ImportBatch(id: try row.int("id"), instrument: try row.string("instrument_id"), kind: try row.string("kind"),
                     sourceName: try row.string("source_name"), sha256: try row.string("file_sha256"),
                     rowsRead: try row.int("rows_read"), rowsAccepted: try row.int("rows_accepted"),
-                    rowsDuplicate: try row.int("rows_duplicate"), rowsRejected: try row.int("rows_rejected"),
-                    redactions: try row.int("redactions"), importedBy: try row.string("imported_by"),
-                    importedAt: try row.string("imported_at"))
+                    rowsDuplicate: try row.int("rows_duplicate"), rowsChanged: try row.int("rows_changed"), rowsErased: try row.int("rows_erased"),
+                    rowsRejected: try row.int("rows_rejected"), redactions: try row.int("redactions"),
+                    importedBy: try row.string("imported_by"), importedAt: try row.string("imported_at"),
+                    convertedFrom: row["converted_from"])
     }
 
     /// Records the pseudonymisation key's fingerprint on first use and refuses a different key after:
@@ -158,7 +201,7 @@ extension Store {
                      fingerprint)
         let stored = try db.query("SELECT value FROM consult.setting WHERE key = 'pseudonym_key_fingerprint'").rows[0].string("value")
         guard stored == fingerprint else {
-            throw StoreError("this database's pseudonyms were made with another key (fingerprint \(stored), yours \(fingerprint)); set CONSULT_KEY_FILE to that key")
+            throw StoreError("this database's pseudonyms were made with another key (fingerprint \(stored), yours \(fingerprint)); set CONSULT_KEY or CONSULT_KEY_FILE to that key (before the key moved under $CONSULT_HOME it was kept at ~/.config/consult/pseudonym.key)")
         }
     }
 }

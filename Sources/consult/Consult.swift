@@ -72,7 +72,7 @@ struct Consult: ParsableCommand {
     private static func isDomainError(_ error: Error) -> Bool {
         error is PostgresError || error is EmbeddedError || error is SurveyFileError || error is CodebookError
             || error is StoreError || error is ImportError || error is Migrator.Failure || error is ProjectFiles.Missing
-            || error is CommandFailure || error is QDCError || error is StatisticsError
+            || error is CommandFailure || error is QDCError || error is StatisticsError || error is UnmatchedColumns
     }
 }
 

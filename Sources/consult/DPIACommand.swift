@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConsultIngest
 import ConsultReport
 import ConsultStore
 import Foundation
@@ -22,7 +23,7 @@ extension Consult {
 
         func run() throws {
             let facts = try DatabaseAccess.open().dataProtectionFacts()
-            let key = "\(DatabaseAccess.keyFilePath) (outside the database; never logged)"
+            let key = PseudonymKeySource.location(environment: DatabaseAccess.environment, home: DatabaseAccess.home.path) + " (outside the database; never logged)"
             if output.resolved == .json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -112,16 +112,9 @@ enum DatabaseAccess {
         }
     }
 
-    /// Where the pseudonymisation key lives: `$CONSULT_KEY_FILE`, else `$XDG_CONFIG_HOME/consult/pseudonym.key`
-    /// (default `~/.config/consult/pseudonym.key`): outside the database and outside the checkout.
-    static var keyFilePath: String {
-        if let path = environment["CONSULT_KEY_FILE"], !path.isEmpty { return path }
-        let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".config")
-        return (config as NSString).appendingPathComponent("consult/pseudonym.key")
-    }
-
+    /// The pseudonymisation key: `CONSULT_KEY_FILE`, `CONSULT_KEY`, or `$CONSULT_HOME/pseudonym.key`
+    /// (see `PseudonymKeySource`): outside the database in every case.
     static func pseudonymiser() throws -> Pseudonymiser {
-        Pseudonymiser(key: try PseudonymKeyFile.loadOrCreate(path: keyFilePath))
+        Pseudonymiser(key: try PseudonymKeySource.key(environment: environment, home: home.path))
     }
 }

@@ -47,12 +47,14 @@ import Testing
         }
     }
 
-    @Test func invalidUTF8NamesLineAndColumn() throws {
-        var reader = CSVReader(bytes: Array("a,b\nok,".utf8) + [0xFF, 0x0A], name: "x.csv")
+    @Test func invalidUTF8IsRefusedUnderUTF8OnlyNamingLineColumnAndByte() throws {
+        var reader = CSVReader(bytes: Array("a,b\nok,".utf8) + [0xFF, 0x0A], name: "x.csv", encoding: .utf8)
         _ = try reader.next()
-        #expect(throws: SurveyFileError(file: "x.csv", line: 2, field: "column 2",
-                                        message: "is not valid UTF-8 text; re-export the file as UTF-8 (CSV UTF-8)")) {
+        #expect {
             try reader.next()
+        } throws: { error in
+            guard let error = error as? SurveyFileError else { return false }
+            return error.line == 2 && error.field == "column 2" && error.message.contains("byte 0xFF is not valid UTF-8")
         }
     }
 

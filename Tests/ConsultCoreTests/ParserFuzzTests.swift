@@ -70,9 +70,11 @@ import Testing
         fuzz(try fileBytes("surveys/sample/community-responses.csv", lines: 25), cases: 1500, seedValue: seed) { bytes in
             var reader = CSVReader(bytes: bytes, name: "fuzz.csv")
             guard let header = try reader.next() else { return }
-            let preparer = try SurveyRowPreparer(instrument: instrument, header: header, file: "fuzz.csv", redactor: Redactor(), pseudonymiser: pseudonymiser)
+            let plan = try ColumnPlan(header: header, second: nil, matcher: try HeaderMatcher(instrument: instrument), file: "fuzz.csv")
+            let preparer = try SurveyRowPreparer(instrument: instrument, file: "fuzz.csv", redactor: Redactor(), pseudonymiser: pseudonymiser)
             while let record = try reader.next() {
-                if case .failure(let rejected) = preparer.prepare(record) {
+                let prepared = plan.cells(of: record).flatMap { preparer.prepare($0, line: record.line) }
+                if case .failure(let rejected) = prepared {
                     #expect(!"\(rejected)".isEmpty)
                 }
             }

@@ -29,24 +29,35 @@ import Testing
     }
 
     /// Every NaPiRE file either reads to the end or stops with a located error (mixed encodings,
-    /// CRLF, semicolons): the reader never crashes, and a non-UTF-8 file is refused, not garbled.
+    /// CRLF, semicolons): the reader never crashes; under `--encoding utf-8` a non-UTF-8 file is
+    /// refused, and by default it is converted and says so, never garbled silently.
     @Test(.enabled(if: !napire.isEmpty)) func messyExportsReadOrFailWithLineAndColumn() throws {
-        var read = 0, refused = 0
+        var read = 0, refused = 0, converted = 0
         for url in Self.napire {
             let bytes = [UInt8](try Data(contentsOf: url))
-            var reader = CSVReader(bytes: bytes, name: url.lastPathComponent)
+            let isUTF8 = String(validating: bytes, as: UTF8.self) != nil
+            var strict = CSVReader(bytes: bytes, name: url.lastPathComponent, encoding: .utf8)
+            var detecting = CSVReader(bytes: bytes, name: url.lastPathComponent)
             do {
-                while try reader.next() != nil {}
-                #expect(String(validating: bytes, as: UTF8.self) != nil, "\(url.lastPathComponent) read although not UTF-8")
+                while try strict.next() != nil {}
+                #expect(isUTF8, "\(url.lastPathComponent) read although not UTF-8")
                 read += 1
             } catch let error as SurveyFileError {
                 #expect(error.line != nil, "\(error)")
                 #expect(error.file == url.lastPathComponent)
                 refused += 1
             }
+            do {
+                while try detecting.next() != nil {}
+                #expect((detecting.input.conversion != nil) == !isUTF8, "\(url.lastPathComponent): conversion not reported")
+                if !isUTF8 { converted += 1 }
+            } catch let error as SurveyFileError {
+                #expect(error.line != nil, "\(error)")
+            }
         }
         #expect(read + refused == Self.napire.count)
         #expect(refused >= 1)
         #expect(read >= 20)
+        #expect(converted >= 1)
     }
 }

@@ -13,9 +13,20 @@ import Testing
         ],
         groupTypes: [], prompts: [], sourceSHA256: "")
 
-    func preparer(_ header: String = "rid,submitted_at,why,n,src,eth,consent") throws -> SurveyRowPreparer {
-        try SurveyRowPreparer(instrument: Self.instrument, header: CSVRecord(fields: header.components(separatedBy: ","), line: 1),
-                              file: "f.csv", redactor: Redactor(), pseudonymiser: Pseudonymiser(key: Array(repeating: 1, count: 32)))
+    /// Prepares rows under a header, as the importer does: header → `ColumnPlan` → cells → preparer.
+    struct Preparer {
+        let plan: ColumnPlan
+        let preparer: SurveyRowPreparer
+        func prepare(_ record: CSVRecord) -> Result<PreparedRespondent, RejectedRow> {
+            plan.cells(of: record).flatMap { preparer.prepare($0, line: record.line) }
+        }
+    }
+
+    func preparer(_ header: String = "rid,submitted_at,why,n,src,eth,consent") throws -> Preparer {
+        let plan = try ColumnPlan(header: CSVRecord(fields: header.components(separatedBy: ","), line: 1), second: nil,
+                                  matcher: try HeaderMatcher(instrument: Self.instrument), file: "f.csv")
+        return Preparer(plan: plan, preparer: try SurveyRowPreparer(instrument: Self.instrument, file: "f.csv", redactor: Redactor(),
+                                                                    pseudonymiser: Pseudonymiser(key: Array(repeating: 1, count: 32))))
     }
 
     func row(_ fields: [String], line: Int = 2) -> CSVRecord { CSVRecord(fields: fields, line: line) }
@@ -55,7 +66,7 @@ import Testing
 
     @Test(arguments: [
         ("why,n,src,eth,consent", "respondent id column is missing"),
-        ("rid,why,n,src,eth,consent,shoe", "unknown column shoe"),
+        ("rid,why,n,src,eth,consent,shoe", "unknown column for survey 's': column 7 'shoe'"),
         ("rid,why,src,eth,consent", "question column n missing"),
         ("rid,why,why,n,src,eth,consent", "appears twice"),
     ])
@@ -74,5 +85,60 @@ import Testing
         let c = try p.prepare(row(["X2", "", "", "", "", "", ""])).get().pseudonym
         #expect(a == b)
         #expect(a != c)
+    }
+}
+
+/// Multi-select answers as exports write them: one cell with a separator, one column per option, a JSON list.
+@Suite struct MultiSelectTests {
+    static let question = SurveyRowPreparerTests.instrument.question("src")!
+
+    @Test(arguments: [
+        ("police;news", ["police", "news"]), ("The police | News", ["police", "news"]), ("police, news", ["police", "news"]),
+        ("news", ["news"]), (" police ;; ", ["police"]),
+    ])
+    func aCellWithSeparatorsNamesEachOption(_ cell: String, _ expected: [String]) {
+        #expect(MultiSelectCell.parts(of: cell, question: Self.question).compactMap { Self.question.option(matching: $0)?.value } == expected)
+    }
+
+    @Test func aLabelHoldingACommaIsOneOption() {
+        let q = Question(id: "q", type: .multi, wording: "", options: [.init(value: "fam", label: "Friends, family"), .init(value: "x", label: "X")])
+        #expect(MultiSelectCell.parts(of: "Friends, family", question: q) == ["Friends, family"])
+    }
+
+    @Test(arguments: [
+        ("1", true), ("x", true), ("X", true), ("yes", true), ("TRUE", true), ("✓", true), ("The police", true), ("police", true),
+        ("", false), ("0", false), ("no", false), ("False", false), (" ", false),
+    ])
+    func tickSpellings(_ cell: String, _ ticked: Bool) {
+        #expect(MultiSelectCell.isTicked(cell, option: Self.question.options[0]) == ticked)
+    }
+
+    @Test(arguments: ["maybe", "2", "news", "?"])
+    func anythingElseIsNotGuessed(_ cell: String) {
+        #expect(MultiSelectCell.isTicked(cell, option: Self.question.options[0]) == nil)
+    }
+
+    func prepare(_ header: [String], _ row: [String]) throws -> Result<PreparedRespondent, RejectedRow> {
+        let plan = try ColumnPlan(header: CSVRecord(fields: header, line: 1), second: nil,
+                                  matcher: try HeaderMatcher(instrument: SurveyRowPreparerTests.instrument), file: "f.csv")
+        let preparer = try SurveyRowPreparer(instrument: SurveyRowPreparerTests.instrument, file: "f.csv", redactor: Redactor(),
+                                             pseudonymiser: Pseudonymiser(key: Array(repeating: 1, count: 32)))
+        return plan.cells(of: CSVRecord(fields: row, line: 5)).flatMap { preparer.prepare($0, line: 5) }
+    }
+
+    @Test func optionColumnsBecomeAnswers() throws {
+        let header = ["rid", "why", "n", "src/police", "src - News", "eth", "consent"]
+        let r = try prepare(header, ["X", "", "", "x", "0", "", ""]).get()
+        #expect(r.answers.map(\.value) == ["police"])
+        guard case .failure(let rejection) = try prepare(header, ["X", "", "", "perhaps", "", "", ""]) else { Issue.record("guessed"); return }
+        #expect(rejection.line == 5 && rejection.column == 4 && rejection.field == "src/police" && rejection.value == "perhaps")
+    }
+
+    @Test func aJSONListIsOneOptionPerItem() throws {
+        let preparer = try SurveyRowPreparer(instrument: SurveyRowPreparerTests.instrument, file: "f", redactor: Redactor(),
+                                             pseudonymiser: Pseudonymiser(key: Array(repeating: 1, count: 32)))
+        let cells = [ResponseCell(role: .respondentID, column: 0, header: "rid", content: .text("X")),
+                     ResponseCell(role: .question("src"), column: 0, header: "src", content: .list(["The police", "news"]))]
+        #expect(try preparer.prepare(cells, line: 1).get().answers.map(\.value) == ["police", "news"])
     }
 }

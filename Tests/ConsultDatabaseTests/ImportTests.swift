@@ -120,8 +120,9 @@ import Testing
 
     @Test(arguments: [
         (["response_id,aware"], "missing from the header"),
-        ([header.replacingOccurrences(of: "consent_quote", with: "consent_quote,email")], "unknown column email"),
-        ([header.replacingOccurrences(of: "response_id", with: "id")], "respondent id column is missing"),
+        ([header.replacingOccurrences(of: "consent_quote", with: "consent_quote,email")], "column 18 'email'"),
+        ([header.replacingOccurrences(of: "response_id", with: "id")], "column 1 'id'"),
+        ([header.replacingOccurrences(of: "response_id,", with: ""), "x"], "respondent id column is missing"),
         ([header, "T-1,\"unclosed"], "never closed"),
         ([header], "no responses"),
     ])
@@ -138,20 +139,37 @@ import Testing
         #expect(try count(store, "respondent") == 0)
     }
 
-    @Test func notUTF8IsRefusedNamingLineAndColumn() throws {
-        let store = try loadedStore()
+    /// A UTF-8 header and one response with a Windows-1252 "é" in column 5 (line 2).
+    func windows1252File() throws -> String {
         let path = try write([Self.header])
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         bytes += Array("T-1,,online,yes,caf".utf8) + [0xE9] + Array(",,,,,,,,,,,,\n".utf8)
         try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func notUTF8IsRefusedUnderEncodingUTF8NamingLineAndColumn() throws {
+        let store = try loadedStore()
+        var strict = options
+        strict.encoding = .utf8
         do {
-            _ = try ResponseImporter(store: store, pseudonymiser: pseudonymiser).importFile(path, survey: "community", options: options)
+            _ = try ResponseImporter(store: store, pseudonymiser: pseudonymiser).importFile(try windows1252File(), survey: "community", options: strict)
             Issue.record("accepted Latin-1 bytes")
         } catch let error as SurveyFileError {
             #expect(error.line == 2)
             #expect(error.field == "column 5")
-            #expect(error.message.contains("UTF-8"))
+            #expect(error.message.contains("0xE9 is not valid UTF-8"))
         }
+        #expect(try count(store, "respondent") == 0)
+    }
+
+    @Test func windows1252IsConvertedAndTheBatchSaysSo() throws {
+        let store = try loadedStore()
+        let outcome = try ResponseImporter(store: store, pseudonymiser: pseudonymiser).importFile(try windows1252File(), survey: "community", options: options)
+        #expect(outcome.conversion?.summary == "Windows-1252 (1 field, first at line 2)")
+        #expect(try store.batches().last?.convertedFrom == "Windows-1252 (1 field, first at line 2)")
+        let text = try store.db.query("SELECT text FROM consult.segment").rows.map { try $0.string("text") }
+        #expect(text == ["café"])
     }
 
     @Test func unknownSurveyAndMissingFileAreClearErrors() throws {

@@ -46,14 +46,22 @@ import Testing
         // The audit entry records counts, not the person; the register holds only a hash.
         let entry = try store.auditLog(limit: 1)[0]
         #expect(entry.action == "erase")
+        #expect(entry.detail.contains("\"segments\": \(segments.count)"))
         #expect(!entry.detail.contains(small.key("T-1").pseudonym))
         #expect(!entry.detail.contains("T-1"))
         #expect(try store.isErased(small.key("T-1")))
         #expect(try !store.isErased(small.key("T-2")))
 
+        // A later file with the same respondent does not bring them back, and says so.
+        try small.importRows([ImportTests.rows[0]], name: "again.csv")
+        #expect(try small.count("SELECT count(*) AS n FROM consult.respondent WHERE pseudonym = $1", [small.key("T-1").pseudonym]) == 0)
+        let again = try #require(try store.batches().last)
+        #expect(again.rowsErased == 1 && again.rowsAccepted == 0 && again.rowsDuplicate == 0)
+        #expect(try store.auditLog(limit: 1)[0].action == "import")
+
         // Erasing again finds nobody and changes nothing.
         #expect(throws: StoreError.self) { try store.erase([small.key("T-1")]) }
-        #expect(try store.auditLog(limit: 10).filter { $0.action == "erase" }.count == 1)
+        #expect(try store.auditLog(limit: 20).filter { $0.action == "erase" }.count == 1)
     }
 
     @Test func subjectAccessExportsEverythingHeld() throws {

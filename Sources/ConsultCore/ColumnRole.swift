@@ -1,0 +1,23 @@
+/// What one column of an export (or one key of a JSON response) holds.
+public enum ColumnRole: Sendable, Hashable, CustomStringConvertible {
+    /// The source's respondent id (pseudonymised, never stored).
+    case respondentID
+    /// An optional metadata column the importer knows (`submitted_at`, `mode`).
+    case metadata(String)
+    /// The answer to a question.
+    case question(String)
+    /// One option of a multi-select question, ticked or not (`Q3/option`, `Q3 - option`).
+    case option(question: String, value: String)
+    /// A column the mapping file says to leave out.
+    case ignored
+
+    public var description: String {
+        switch self {
+        case .respondentID: "respondent id"
+        case .metadata(let name): name
+        case .question(let id): id
+        case .option(let question, let value): "\(question)/\(value)"
+        case .ignored: "ignore"
+        }
+    }
+}

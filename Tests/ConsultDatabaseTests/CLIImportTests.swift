@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+
+/// `consult import responses` end to end: the JSON report, one-line errors, and no progress when
+/// stderr is not a terminal.
+extension CLITests {
+    static func fixture(_ name: String) -> String { ProjectPaths.root.appendingPathComponent("Tests/Fixtures/import/\(name)").path }
+
+    @Test func importRefusalPrintsTheJSONReportAndOneLineOnStderr() throws {
+        let url = try freshURL()
+        #expect(try consult(["survey", "load", ProjectPaths.surveys], databaseURL: url).status == 0)
+        let run = try consult(["import", "responses", Self.fixture("unmatched-columns.csv"), "--survey", "community", "--format", "json"], databaseURL: url)
+        #expect(run.status == 1)
+        #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+        #expect(run.stderr.contains("column 9 'Postcode', column 19 'Favourite colour'"))
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(report["status"] as? String == "refused")
+        let problems = try #require(report["problems"] as? [[String: Any]])
+        #expect(problems.map { $0["column"] as? Int } == [9, 19])
+    }
+
+    @Test func importReportsConversionChangesAndStaysQuietWhenPiped() throws {
+        let url = try freshURL()
+        #expect(try consult(["survey", "load", ProjectPaths.surveys], databaseURL: url).status == 0)
+        let run = try consult(["import", "responses", Self.fixture("windows-1252.csv"), "--survey", "community"], databaseURL: url)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("converted from Windows-1252"))
+        #expect(run.stderr.isEmpty, "progress written to a pipe: \(run.stderr)")
+        let strict = try consult(["import", "responses", Self.fixture("windows-1252.csv"), "--survey", "community", "--encoding", "utf-8", "--dry-run"],
+                                 databaseURL: url)
+        #expect(strict.status == 1)
+        #expect(strict.stderr.hasPrefix("consult: ") && strict.stderr.contains(":2: column 10: byte 0x92 is not valid UTF-8"), "\(strict.stderr)")
+        let json = try consult(["import", "responses", Self.fixture("responses.jsonl"), "--survey", "community", "--format", "json"], databaseURL: url)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(report["status"] as? String == "imported")
+        #expect(report["accepted"] as? Int == 1 && report["duplicates"] as? Int == 0 && report["changed"] as? Int == 1, "\(json.stdout)")
+    }
+}
