@@ -29,6 +29,7 @@ let package = Package(
         .target(name: "ConsultCoding", dependencies: ["ConsultCore", "ConsultStore"]),
         .target(name: "ConsultReport", dependencies: ["ConsultCore", "ConsultStore"]),
         .target(name: "SyntheticSample"),
+        .target(name: "ThemeSuggestion", dependencies: ["ConsultCore"]),
         .executableTarget(
             name: "consult",
             dependencies: [
@@ -39,6 +40,7 @@ let package = Package(
         ),
         .testTarget(name: "ConsultCoreTests", dependencies: ["ConsultCore"]),
         .testTarget(name: "SyntheticSampleTests", dependencies: ["SyntheticSample"]),
+        .testTarget(name: "ThemeSuggestionTests", dependencies: ["ThemeSuggestion", "ConsultCore"]),
         .testTarget(name: "ConsultReportTests", dependencies: ["ConsultReport", "ConsultCore", "ConsultStore"]),
         .testTarget(
             name: "ConsultDatabaseTests",
