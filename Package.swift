@@ -40,7 +40,7 @@ let package = Package(
         ),
         .testTarget(name: "ConsultCoreTests", dependencies: ["ConsultCore"]),
         .testTarget(name: "SyntheticSampleTests", dependencies: ["SyntheticSample"]),
-        .testTarget(name: "ThemeSuggestionTests", dependencies: ["ThemeSuggestion", "ConsultCore"]),
+        .testTarget(name: "ThemeSuggestionTests", dependencies: ["ThemeSuggestion", "ConsultCore", "SyntheticSample"]),
         .testTarget(name: "ConsultReportTests", dependencies: ["ConsultReport", "ConsultCore", "ConsultStore"]),
         .testTarget(
             name: "ConsultDatabaseTests",

@@ -2,8 +2,8 @@
 ///
 /// Why light: the texts mix slang, text-speak and typos, where an aggressive stemmer (Porter) merges
 /// unrelated words; stripping only plural (`-s`, `-es`, `-ies`), `-ing` and `-ed` endings joins "searched", "searching" and
-/// "searches" without touching short words. Contract: pure, total, and never returns an empty string
-/// for a non-empty word.
+/// "searches" without touching short words. Contract: pure and total; a word as `TextFeatures` cuts it
+/// (starting with a letter or digit) never stems to an empty string.
 enum LightStemmer {
     static func stem(_ word: String) -> String {
         var word = word
@@ -17,6 +17,6 @@ enum LightStemmer {
         if count > 3, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is") {
             return String(word.dropLast())
         }
-        return word.isEmpty ? "'" : word
+        return word
     }
 }

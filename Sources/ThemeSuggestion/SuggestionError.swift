@@ -6,6 +6,8 @@ public enum SuggestionError: Error, Sendable, Equatable {
     case invalidFoldCount(folds: Int, examples: Int)
     /// A theme's weight vector does not match the model's feature list (a corrupt or edited file).
     case weightCountMismatch(theme: String, weights: Int, features: Int)
+    /// Choosing a threshold needs at least one candidate.
+    case noThresholdCandidates
     /// A stored model was written by a format version this code does not read.
     case unsupportedFormatVersion(Int)
 }

@@ -3,7 +3,7 @@ import Foundation
 /// A trained suggestion model: one binary classifier per theme over a shared feature list.
 ///
 /// Contract: scoring is pure and deterministic; words never seen in training are ignored, so an empty
-/// or wholly unknown text scores every theme at its base rate. The JSON form (``jsonData()``) has
+/// or wholly unknown text scores every theme at its bias alone (about its base rate in training). The JSON form (``jsonData()``) has
 /// sorted keys and a fixed feature and theme order, so the same model always serialises to the same
 /// bytes and can be stored and compared as a model version.
 public struct SuggestionModel: Sendable, Equatable {

@@ -12,7 +12,7 @@ public enum SuggestionTrainer {
     public static func train(_ examples: [TrainingExample], supplementary: [TrainingExample] = [], themeIDs: [String],
                              configuration: TrainingConfiguration) throws -> SuggestionModel {
         let confidences = try outOfFoldConfidences(examples, supplementary: supplementary, themeIDs: themeIDs, configuration: configuration)
-        let choice = ThresholdChoice(confidences: confidences, examples: examples, themeIDs: themeIDs, candidates: configuration.thresholds)
+        let choice = try ThresholdChoice(confidences: confidences, examples: examples, themeIDs: themeIDs, candidates: configuration.thresholds)
         return try fit(examples + supplementary, themeIDs: themeIDs, configuration: configuration, threshold: choice.threshold)
     }
 

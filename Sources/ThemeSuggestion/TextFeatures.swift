@@ -40,8 +40,7 @@ public struct TextFeatures: Sendable {
     /// Words that negate what follows, including the contracted forms respondents type without
     /// an apostrophe ("dont", "cant").
     static func isNegator(_ word: String) -> Bool {
-        if negators.contains(word) { return true }
-        return word.hasSuffix("n't") || (word.count > 3 && word.hasSuffix("nt") && contractedWithoutApostrophe.contains(word))
+        negators.contains(word) || contractedWithoutApostrophe.contains(word) || word.hasSuffix("n't")
     }
 
     private static let negators: Set<String> = [

@@ -14,7 +14,7 @@ public struct ThresholdChoice: Sendable {
     /// - Parameters:
     ///   - confidences: per example, the confidences from ``SuggestionTrainer/outOfFoldConfidences(_:themeIDs:configuration:)``.
     ///   - candidates: thresholds to try, at least one.
-    public init(confidences: [[Suggestion]], examples: [TrainingExample], themeIDs: [String], candidates: [Double]) {
+    public init(confidences: [[Suggestion]], examples: [TrainingExample], themeIDs: [String], candidates: [Double]) throws {
         let gold = Dictionary(uniqueKeysWithValues: examples.enumerated().map { (String($0), $1.themes) })
         var best: (threshold: Double, evaluation: CodingEvaluation)?
         for candidate in candidates {
@@ -26,7 +26,8 @@ public struct ThresholdChoice: Sendable {
             let evaluation = CodingEvaluation(gold: gold, coded: coded, themeIDs: themeIDs)
             if best == nil || (evaluation.micro.f1 ?? 0) > (best?.evaluation.micro.f1 ?? 0) { best = (candidate, evaluation) }
         }
-        threshold = best?.threshold ?? 0.5
-        evaluation = best?.evaluation ?? CodingEvaluation(gold: gold, coded: [:], themeIDs: themeIDs)
+        guard let best else { throw SuggestionError.noThresholdCandidates }
+        threshold = best.threshold
+        evaluation = best.evaluation
     }
 }

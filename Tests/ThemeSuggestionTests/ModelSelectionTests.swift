@@ -19,8 +19,8 @@ import ThemeSuggestion
         let confidences = try SuggestionTrainer.outOfFoldConfidences(set.examples, supplementary: HeldOutSet.codebookExamples,
                                                                      themeIDs: CoreThemes.ids, configuration: configuration)
         let result = Result(
-            alone: ThresholdChoice(confidences: confidences, examples: set.modelOnlyExamples, themeIDs: CoreThemes.ids, candidates: configuration.thresholds),
-            both: ThresholdChoice(confidences: confidences, examples: set.examples, themeIDs: CoreThemes.ids, candidates: configuration.thresholds)
+            alone: try ThresholdChoice(confidences: confidences, examples: set.modelOnlyExamples, themeIDs: CoreThemes.ids, candidates: configuration.thresholds),
+            both: try ThresholdChoice(confidences: confidences, examples: set.examples, themeIDs: CoreThemes.ids, candidates: configuration.thresholds)
         )
         print(String(format: "CV %@ %@ | model t=%.2f P=%.3f R=%.3f F1=%.3f macro=%.3f | rules+model t=%.2f P=%.3f R=%.3f F1=%.3f macro=%.3f",
                      "\(configuration.classifier)", "\(configuration.features)",

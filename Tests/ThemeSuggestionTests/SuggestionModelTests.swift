@@ -72,6 +72,10 @@ import ThemeSuggestion
         #expect(throws: SuggestionError.invalidFoldCount(folds: 5, examples: 3)) {
             try SuggestionTrainer.train(Array(Self.examples.prefix(3)), themeIDs: ["a"], configuration: configuration)
         }
+        #expect(throws: SuggestionError.noThresholdCandidates) {
+            try SuggestionTrainer.train(Self.examples, themeIDs: ["a"],
+                                        configuration: TrainingConfiguration(features: FeatureOptions(), classifier: .naiveBayes(alpha: 1), thresholds: []))
+        }
     }
 
     @Test func decodingRejectsAnotherFormatVersionAndMismatchedWeights() throws {
