@@ -31,6 +31,7 @@ let package = Package(
         .target(name: "ConsultCoding", dependencies: ["ConsultCore", "ConsultStore"]),
         .target(name: "ConsultReport", dependencies: ["ConsultCore", "ConsultStore", "Statistics"]),
         .target(name: "SyntheticSample"),
+        .target(name: "ThemeSuggestion", dependencies: ["ConsultCore"]),
         .executableTarget(
             name: "consult",
             dependencies: [
@@ -42,6 +43,7 @@ let package = Package(
         .testTarget(name: "ConsultCoreTests", dependencies: ["ConsultCore", "Statistics"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(name: "SyntheticSampleTests", dependencies: ["SyntheticSample"]),
+        .testTarget(name: "ThemeSuggestionTests", dependencies: ["ThemeSuggestion", "ConsultCore", "SyntheticSample"]),
         .testTarget(name: "ConsultReportTests", dependencies: ["ConsultReport", "ConsultCore", "ConsultStore"]),
         .testTarget(
             name: "ConsultDatabaseTests",

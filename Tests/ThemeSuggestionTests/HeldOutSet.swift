@@ -1,0 +1,58 @@
+import ConsultCore
+import Foundation
+import ThemeSuggestion
+
+/// A hand-coded held-out set of `surveys/evaluation/` as training examples, each carrying what the
+/// shipped rules code for its text (so thresholds can be chosen for rules ∪ model).
+struct HeldOutSet {
+    let ids: [String]
+    let examples: [TrainingExample]
+
+    /// Set 1: the rules' author saw its aggregate scores; used here for training and cross-validation.
+    static let first = try! HeldOutSet(file: "surveys/evaluation/heldout-gold.csv")
+    /// Set 2: never used for tuning; read once for the final evaluation.
+    static let second = try! HeldOutSet(file: "surveys/evaluation/heldout-gold-2.csv")
+
+    /// The shipped codebook's example quotes (supplementary training data).
+    static let codebookExamples = TrainingExample.codebookExamples(codebook)
+    static let codebook = try! Codebook.parse(yaml: ConsultationLoader.readText(project("surveys/codebook.yaml")), file: "codebook.yaml")
+
+    init(file: String) throws {
+        let rules = try AutoCoder(codebook: Self.codebook)
+        var reader = try CSVReader(path: Self.project(file))
+        let header = try reader.next()?.fields ?? []
+        guard let id = header.firstIndex(of: "id"), let text = header.firstIndex(of: "text"), let themes = header.firstIndex(of: "themes") else {
+            throw CocoaError(.fileReadCorruptFile)
+        }
+        var ids: [String] = [], examples: [TrainingExample] = []
+        while let record = try reader.next() {
+            ids.append(record.fields[id])
+            examples.append(TrainingExample(
+                text: record.fields[text],
+                themes: Set(record.fields[themes].split(separator: ";").map { $0.trimmingWhitespace() }),
+                ruleThemes: Set(rules.code(record.fields[text]).map(\.themeID))
+            ))
+        }
+        self.ids = ids
+        self.examples = examples
+    }
+
+    /// The examples without their rule themes, for choosing a threshold for the model alone.
+    var modelOnlyExamples: [TrainingExample] {
+        examples.map { TrainingExample(text: $0.text, themes: $0.themes) }
+    }
+
+    /// Scores codes (one set per example, in order) against this set's gold codes on the core themes.
+    func evaluate(_ coded: [Set<String>]) -> CodingEvaluation {
+        CodingEvaluation(gold: Dictionary(uniqueKeysWithValues: zip(ids, examples.map(\.themes))),
+                         coded: Dictionary(uniqueKeysWithValues: zip(ids, coded)), themeIDs: CoreThemes.ids)
+    }
+
+    private static func project(_ path: String) -> String {
+        var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while directory.path != "/", !FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
+            directory.deleteLastPathComponent()
+        }
+        return directory.appendingPathComponent(path).path
+    }
+}
