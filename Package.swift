@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "ConsultCore", dependencies: ["Statistics", .product(name: "Yams", package: "Yams")]),
         .target(name: "ConsultStore", dependencies: ["Postgres", "ConsultCore"]),
         .target(name: "ConsultIngest", dependencies: ["ConsultCore", "ConsultStore"]),
-        .target(name: "ConsultCoding", dependencies: ["ConsultCore", "ConsultStore"]),
+        .target(name: "ConsultCoding", dependencies: ["ConsultCore", "ConsultStore", "ThemeSuggestion"]),
         .target(name: "ConsultReport", dependencies: ["ConsultCore", "ConsultStore", "Statistics"]),
         .target(name: "SyntheticSample"),
         .target(name: "ThemeSuggestion", dependencies: ["ConsultCore"]),
@@ -36,7 +36,7 @@ let package = Package(
             name: "consult",
             dependencies: [
                 "Postgres", "EmbeddedPostgres", "ConsultCore", "ConsultStore", "ConsultIngest",
-                "ConsultCoding", "ConsultReport", "SyntheticSample", "Statistics",
+                "ConsultCoding", "ConsultReport", "SyntheticSample", "Statistics", "ThemeSuggestion",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -4,8 +4,11 @@ import Postgres
 extension Store {
     /// The pseudo-coder name for the final coding (human decisions over the rules).
     public static let finalCoder = "final"
+    /// The pseudo-coder name for every automatic code: rules ∪ model suggestions.
+    public static let rulesAndModelCoder = "rules+model"
 
-    /// One coder's codings, or the final coding for `Store.finalCoder`.
+    /// One coder's codings, or the final coding for `Store.finalCoder`, or rules ∪ model for
+    /// `Store.rulesAndModelCoder`.
     ///
     /// - Throws: `StoreError` when the coder has no codings under the current codebook.
     public func coderCodings(_ coder: String) throws -> CoderCodings {
@@ -13,6 +16,12 @@ extension Store {
         let applied: [(Int, String)]
         let automatic: Bool
         var covered: Set<Int> = []
+        if coder == Store.rulesAndModelCoder {
+            let rules = try coderCodings(Store.ruleCoder)
+            let model = try coderCodings(Store.modelCoder)
+            return CoderCodings(coder: coder, coverage: rules.coverage,
+                                themes: rules.themes.merging(model.themes) { $0.union($1) })
+        }
         if coder == Store.finalCoder {
             automatic = true
             applied = try db.query("SELECT segment_id, theme_id FROM consult.final_coding WHERE codebook_version = $1", codebook)

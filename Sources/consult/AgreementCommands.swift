@@ -37,7 +37,7 @@ extension Consult.Code {
             abstract: "Automatic (or any) coding against a reference coder: precision, recall, F1 per theme, micro and macro, with bootstrap 95% intervals.",
             discussion: "Over the segments the gold coder coded. Intervals resample segments (seeded: the same data give the same interval).")
         @Option(help: "The reference coder (a careful human coder).") var gold: String
-        @Option(help: "The coder to evaluate: rules, model, final, or a person.") var coder = Store.ruleCoder
+        @Option(help: "The coder to evaluate: rules, model, rules+model, final, or a person.") var coder = Store.ruleCoder
         @Option(help: "Bootstrap replicates.") var replicates = 1000
         @Option(help: "Bootstrap seed.") var seed: UInt64 = 2018
         @OptionGroup var output: FormatOption

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConsultCoding
+import ConsultCore
 import ConsultIngest
 import ConsultReport
 import ConsultStore
@@ -13,7 +14,7 @@ extension Consult {
                 not), the most recent human decision wins; otherwise the rules' coding stands. Model \
                 suggestions never count until a human applies them.
                 """,
-            subcommands: [Auto.self, Apply.self, ImportDecisions.self, Queue.self, Memo.self, Agreement.self, Evaluate.self])
+            subcommands: [Auto.self, Suggest.self, Apply.self, ImportDecisions.self, Queue.self, Memo.self, Agreement.self, Evaluate.self])
 
         struct Auto: ParsableCommand {
             static let configuration = CommandConfiguration(
@@ -22,6 +23,26 @@ extension Consult {
             func run() throws {
                 let summary = try AutoCodingRunner.run(store: try DatabaseAccess.open())
                 Terminal.write("coded \(summary.segments) segments with codebook \(summary.codebookVersion): \(summary.codings) codings on \(summary.codedSegments) segments\n")
+            }
+        }
+
+        struct Suggest: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Train the suggestion model on human-coded segments (and coded-text files) and store its suggestions as coder 'model'.",
+                discussion: """
+                    Suggestions never count until a human applies them (`code apply`); review them with \
+                    `code queue --reason suggested`. Rerunning replaces the previous suggestions. Needs at least 5 \
+                    coded examples in all (human-reviewed segments plus --examples rows).
+                    """)
+            @Option(name: .customLong("examples"), help: "A CSV of coded texts to learn from too (columns text,themes[,id]); repeatable.")
+            var files: [String] = []
+
+            func run() throws {
+                let store = try DatabaseAccess.open()
+                let known = Set(try store.currentCodebook().themes.map(\.id))
+                let extra = try files.flatMap { try CodedTextFile.read(path: $0, knownThemes: known) }
+                let summary = try withProgress { try Suggesting.run(store: store, extra: extra) { Terminal.progress("suggesting: \($0) segments") } }
+                Terminal.write("model \(summary.modelID): trained on \(summary.examples) coded texts (\(summary.reviewedSegments) reviewed segments), threshold \(summary.threshold); \(summary.suggestions) suggestions on \(summary.suggestedSegments) segments\n")
             }
         }
 
@@ -103,9 +124,14 @@ extension Consult {
 /// Runs automatic coding with terminal progress (shared by `code auto` and the demo).
 enum AutoCodingRunner {
     static func run(store: Store) throws -> AutoCoding.Summary {
-        defer { Terminal.endProgress() }
-        return try AutoCoding.run(store: store) { done in Terminal.progress("coding: \(done) segments") }
+        try withProgress { try AutoCoding.run(store: store) { done in Terminal.progress("coding: \(done) segments") } }
     }
 }
 
 extension QueueReason: ExpressibleByArgument {}
+
+/// Runs `body`, then clears the progress line whether it returned or threw.
+func withProgress<T>(_ body: () throws -> T) rethrows -> T {
+    defer { Terminal.endProgress() }
+    return try body()
+}

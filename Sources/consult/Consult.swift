@@ -6,6 +6,7 @@ import EmbeddedPostgres
 import Foundation
 import Postgres
 import Statistics
+import ThemeSuggestion
 
 /// The `consult` command line: a thin layer that parses arguments, opens the database and calls the
 /// library modules. Errors print as one line on stderr with a non-zero exit; never a trap.
@@ -73,6 +74,7 @@ struct Consult: ParsableCommand {
         error is PostgresError || error is EmbeddedError || error is SurveyFileError || error is CodebookError
             || error is StoreError || error is ImportError || error is Migrator.Failure || error is ProjectFiles.Missing
             || error is CommandFailure || error is QDCError || error is StatisticsError || error is UnmatchedColumns
+            || error is SuggestionError
     }
 }
 

@@ -10,14 +10,11 @@ import Testing
     static func evaluate(_ file: String) throws -> CodingEvaluation {
         let codebook = try Codebook.parse(yaml: ConsultationLoader.readText(TestFiles.project("surveys/codebook.yaml")), file: "codebook.yaml")
         let coder = try AutoCoder(codebook: codebook)
-        var reader = try CSVReader(path: TestFiles.project(file))
-        let header = try #require(try reader.next()).fields
-        let text = try #require(header.firstIndex(of: "text")), themes = try #require(header.firstIndex(of: "themes"))
-        let id = try #require(header.firstIndex(of: "id"))
         var gold: [String: Set<String>] = [:], coded: [String: Set<String>] = [:]
-        while let record = try reader.next() {
-            gold[record.fields[id]] = Set(record.fields[themes].split(separator: ";").map { $0.trimmingWhitespace() })
-            coded[record.fields[id]] = Set(coder.code(record.fields[text]).map(\.themeID))
+        for row in try CodedTextFile.read(path: TestFiles.project(file), knownThemes: Set(codebook.themes.map(\.id))) {
+            let id = try #require(row.id)
+            gold[id] = row.themes
+            coded[id] = Set(coder.code(row.text).map(\.themeID))
         }
         return CodingEvaluation(gold: gold, coded: coded, themeIDs: CoreThemes.ids)
     }

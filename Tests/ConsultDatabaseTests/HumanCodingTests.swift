@@ -120,3 +120,61 @@ import Testing
         #expect(try store.codingQueue(reason: .disagreement, coder: "carol", limit: 10).isEmpty)
     }
 }
+
+/// The suggestion model on the database: trained on reviewed segments and coded texts, stored as its
+/// own coder, never counted until accepted.
+@Suite struct SuggestionTests {
+    /// Twelve small coded texts (synthetic), enough for five-fold cross-validation.
+    static let coded: [CodedText] = [
+        ("they never told us anything about it", ["awareness.not_told"]),
+        ("nobody told me i was on a list", ["awareness.not_told"]),
+        ("it targets black boys", ["fairness.racial"]),
+        ("racist, pure and simple, black kids get flagged", ["fairness.racial"]),
+        ("publish how it works", ["improvement.transparency"]),
+        ("be open about the criteria and publish them", ["improvement.transparency"]),
+        ("scrap it", ["improvement.abolish"]),
+        ("get rid of the matrix altogether", ["improvement.abolish"]),
+        ("i have never heard of it", ["awareness.unaware"]),
+        ("first i have heard of this", ["awareness.unaware"]),
+        ("they share the list with schools and housing", ["data.sharing"]),
+        ("the council and job centre get the names too", ["data.sharing"]),
+    ].enumerated().map { CodedText(id: "S\($0.offset)", text: $0.element.0, themes: Set($0.element.1), line: $0.offset + 2) }
+
+    @Test func suggestionsAreStoredApartAndCountOnlyWhenAccepted() throws {
+        let small = try SmallConsultation()
+        let store = small.store
+        let reviewed = try small.segmentIDs(of: "T-1")[0]
+        _ = try store.recordDecisions([CodingDecision(segment: reviewed, theme: "fairness.racial", coder: "alice")], source: nil)
+        let finalBefore = try store.coderCodings(Store.finalCoder)
+
+        let summary = try Suggesting.run(store: store, extra: Self.coded)
+        #expect(summary.examples == Self.coded.count + 1)
+        #expect(summary.reviewedSegments == 1)
+        let suggestions = try store.codings(coder: Store.modelCoder)
+        #expect(suggestions.count == summary.suggestions)
+        #expect(suggestions.allSatisfy { $0.kind == "model" && $0.confidence != nil && $0.rule == "model:\(summary.modelID)" })
+        #expect(!suggestions.contains { $0.segment == reviewed })
+        #expect(try store.coderCodings(Store.finalCoder) == finalBefore)
+        #expect(try small.count("SELECT count(*) AS n FROM consult.suggestion_model") == 1)
+
+        // Deterministic: a rerun stores the same suggestions.
+        _ = try Suggesting.run(store: store, extra: Self.coded)
+        #expect(try store.codings(coder: Store.modelCoder).map { [$0.segment, $0.theme, $0.confidence ?? -1] as [AnyHashable] }
+                == suggestions.map { [$0.segment, $0.theme, $0.confidence ?? -1] as [AnyHashable] })
+
+        // Accepting a suggestion is a human decision; then it counts.
+        if let first = suggestions.first {
+            #expect(try store.codingQueue(reason: .suggested, coder: "alice", limit: 1000).contains { $0.segment == first.segment && $0.theme == first.theme })
+            _ = try store.recordDecisions([CodingDecision(segment: first.segment, theme: first.theme, coder: "alice")], source: nil)
+            #expect(try store.coderCodings(Store.finalCoder).themes(of: first.segment)?.contains(first.theme) == true)
+            #expect(try !store.codingQueue(reason: .suggested, coder: nil, limit: 1000).contains { $0.segment == first.segment && $0.theme == first.theme })
+        }
+        let union = try store.coderCodings(Store.rulesAndModelCoder)
+        #expect(union.themes.values.reduce(0) { $0 + $1.count } >= (try store.coderCodings(Store.ruleCoder)).themes.values.reduce(0) { $0 + $1.count })
+    }
+
+    @Test func tooFewExamplesIsAClearError() throws {
+        let small = try SmallConsultation()
+        #expect(throws: (any Error).self) { try Suggesting.run(store: small.store, extra: Array(Self.coded.prefix(2))) }
+    }
+}

@@ -19,20 +19,9 @@ struct HeldOutSet {
 
     init(file: String) throws {
         let rules = try AutoCoder(codebook: Self.codebook)
-        var reader = try CSVReader(path: Self.project(file))
-        let header = try reader.next()?.fields ?? []
-        guard let id = header.firstIndex(of: "id"), let text = header.firstIndex(of: "text"), let themes = header.firstIndex(of: "themes") else {
-            throw CocoaError(.fileReadCorruptFile)
-        }
-        var ids: [String] = [], examples: [TrainingExample] = []
-        while let record = try reader.next() {
-            ids.append(record.fields[id])
-            examples.append(TrainingExample(
-                text: record.fields[text],
-                themes: Set(record.fields[themes].split(separator: ";").map { $0.trimmingWhitespace() }),
-                ruleThemes: Set(rules.code(record.fields[text]).map(\.themeID))
-            ))
-        }
+        let rows = try CodedTextFile.read(path: Self.project(file), knownThemes: Set(Self.codebook.themes.map(\.id)))
+        let ids = rows.map { $0.id ?? "" }
+        let examples = rows.map { TrainingExample(text: $0.text, themes: $0.themes, ruleThemes: Set(rules.code($0.text).map(\.themeID))) }
         self.ids = ids
         self.examples = examples
     }
