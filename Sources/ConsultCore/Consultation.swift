@@ -38,6 +38,12 @@ public struct PopulationGroup: Sendable, Equatable, Codable {
     public var group: String
     public var detail: String
     public var residents: Int
+
+    public init(group: String, detail: String, residents: Int) {
+        self.group = group
+        self.detail = detail
+        self.residents = residents
+    }
 }
 
 /// Reads a consultation directory (default `surveys/`) and everything `consultation.yaml` names.

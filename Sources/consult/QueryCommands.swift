@@ -1,6 +1,9 @@
 import ArgumentParser
+import ConsultCore
 import ConsultReport
 import ConsultStore
+import Foundation
+import Statistics
 
 extension Consult {
     struct Segments: ParsableCommand {
@@ -64,21 +67,64 @@ extension Consult {
         @Option(help: "Only this question id.") var question: String?
         @Option(help: "Split by: group, survey, or a closed question / attribute such as ethnicity_group, age_band, borough.") var by: String?
         @Option(help: "Suppress cells with fewer respondents than this (disclosure control).") var minCell = 10
+        @Flag(help: "Also give estimates weighted to the population by raking (needs --survey; not with --by).") var weighted = false
+        @Option(help: "Population margins to weight to: CSV variable,level,population_total (default: the consultation's Census ethnic groups).")
+        var margins: String?
         @OptionGroup var output: FormatOption
 
         func run() throws {
-            let counts = try DatabaseAccess.open().optionCounts(survey: survey, question: question, by: by)
+            let store = try DatabaseAccess.open()
+            let counts = try store.optionCounts(survey: survey, question: question, by: by)
             var columns = ["survey", "question", "option"]
             if let by { columns.append(by) }
             columns += ["count", "percent", "ci_low", "ci_high", "base", "suppressed"]
-            output.print(ResultTable(columns: columns, rows: OptionShare.compute(counts, minimumCell: minCell).map { s in
+            if weighted { columns += ["weighted", "deff", "n_eff"] }
+            var rows: [[ResultValue]] = OptionShare.compute(counts, minimumCell: minCell).map { s in
                 var row: [ResultValue] = [.text(s.count.survey), .text(s.count.question), .text(s.count.option)]
                 if by != nil { row.append(.text(s.count.group ?? "")) }
                 row += [s.suppressed ? .null : .int(s.count.count), s.percent.map { .number($0, decimals: 1) } ?? .null,
                         s.ciLow.map { .number($0, decimals: 1) } ?? .null, s.ciHigh.map { .number($0, decimals: 1) } ?? .null,
                         .int(s.count.answered), s.suppressed ? .bool(true) : .absent]
+                if weighted { row += [.absent, .absent, .absent] }
                 return row
-            }))
+            }
+            if weighted { rows += try weightedRows(store) }
+            output.print(ResultTable(columns: columns, rows: rows))
+        }
+
+        /// The weighted rows: same questions and options, weighted shares with Wilson intervals on the
+        /// effective sample size; a cell hidden unweighted is hidden weighted too.
+        func weightedRows(_ store: Store) throws -> [[ResultValue]] {
+            guard let survey else { throw CommandFailure("--weighted needs --survey: weights are made for one survey's respondents") }
+            guard by == nil else { throw CommandFailure("--weighted gives overall estimates; leave out --by") }
+            let population = try margins.map { try PopulationMargins.read(path: $0) }
+                ?? PopulationMargins.ethnicGroups(try store.consultationOverview().population)
+            let units = try store.respondentFields(survey: survey, fields: population.totals.keys.sorted())
+            let weights = try SurveyWeights.rake(units: units.map(\.values), margins: population)
+            Terminal.note(String(format: "consult: weighted to %@: %d respondents raked, %d kept at weight 1 (no usable value); design effect %.2f, effective n %.0f%@",
+                                 population.totals.keys.sorted().joined(separator: ", "), weights.raked, weights.unplaced, weights.designEffect,
+                                 weights.effectiveSampleSize, weights.emptyLevels.isEmpty ? "" : "; no respondents in " + weights.emptyLevels.joined(separator: ", ")))
+            let byRespondent = Dictionary(uniqueKeysWithValues: zip(units.map(\.id), weights.weights))
+            let instrument = try store.instrument(survey)
+            let questions = instrument.questions.filter { [.single, .multi, .likert5].contains($0.type) && (question == nil || $0.id == question) }
+            let answers = try store.closedAnswers(survey: survey, question: question).map { (respondent: $0.respondent, question: $0.question, value: $0.value) }
+            let shares = WeightedOptionShare.compute(questions: questions, answers: answers, weights: byRespondent)
+            var rows: [[ResultValue]] = []
+            for q in questions {
+                let cells = shares.filter { $0.question == q.id }
+                let hide = (cells.first?.answered ?? 0) < minCell
+                    ? cells.map { _ in true }
+                    : DisclosureControl.suppressed(cells.map(\.count), minimum: minCell, additive: q.type != .multi)
+                for (cell, hidden) in zip(cells, hide) {
+                    let share = hidden ? nil : cell.share
+                    rows.append([.text(survey), .text(cell.question), .text(cell.option), share.map { .number($0.weightedCount, decimals: 1) } ?? .null,
+                                 share.map { .number($0.estimate * 100, decimals: 1) } ?? .null, share.map { .number($0.lower * 100, decimals: 1) } ?? .null,
+                                 share.map { .number($0.upper * 100, decimals: 1) } ?? .null, .int(cell.answered), hidden ? .bool(true) : .absent,
+                                 .bool(true), .number(weights.designEffect, decimals: 2),
+                                 share.map { .number($0.effectiveSampleSize, decimals: 1) } ?? .null])
+                }
+            }
+            return rows
         }
     }
 
