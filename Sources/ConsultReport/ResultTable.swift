@@ -75,6 +75,14 @@ public struct ResultTable: Sendable {
         return out
     }
 
+    /// The JSON document with more top-level members after `"rows"`, each given as a key and an
+    /// already-encoded JSON value (e.g. a command's test statistics).
+    public func renderJSON(with members: [(key: String, json: String)]) -> String {
+        let rows = renderJSON()
+        let extra = members.map { ",\(Self.jsonString($0.key)):\($0.json)" }.joined()
+        return String(rows.dropLast(2)) + extra + "}\n"
+    }
+
     private func renderJSON() -> String {
         let objects = rows.map { row -> String in
             let pairs = zip(columns, row).compactMap { key, value -> String? in

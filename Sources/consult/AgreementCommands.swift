@@ -67,8 +67,8 @@ extension Consult.Code {
 }
 
 extension ResultValue {
-    /// A 3-decimal number, or an empty cell / JSON null when undefined.
-    static func optionalNumber(_ value: Double?) -> ResultValue { value.map { .number($0, decimals: 3) } ?? .null }
+    /// A number with `decimals` places, or an empty cell / JSON null when undefined.
+    static func optionalNumber(_ value: Double?, decimals: Int = 3) -> ResultValue { value.map { .number($0, decimals: decimals) } ?? .null }
 }
 
 /// Prints an Encodable value as the JSON document of a command (sorted keys, one trailing newline).
