@@ -34,7 +34,7 @@ extension Store {
         """
 
     /// Checks a `--by` field, naming the available ones when it is unknown.
-    func checkGroupingField(_ field: String?) throws {
+    public func checkGroupingField(_ field: String?) throws {
         guard let field else { return }
         let fields = try groupingFields()
         guard fields.contains(field) else {

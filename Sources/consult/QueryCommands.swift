@@ -128,6 +128,24 @@ extension Consult {
         }
     }
 
+    struct Cooccurrence: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Pairs of themes raised by the same respondents: how many, and what share of the first theme's respondents.")
+        @Option(help: "Only this survey id.") var survey: String?
+        @Option(help: "Count only this coder's codings (default: the final coding).") var coder: String?
+        @Option(help: "Withhold pairs shared by fewer respondents than this.") var minCell = 10
+        @Option(help: "At most this many pairs.") var limit = 50
+        @OptionGroup var output: FormatOption
+
+        func run() throws {
+            let pairs = try DatabaseAccess.open().themeCooccurrence(survey: survey, coder: coder, minimumCell: minCell)
+            output.print(ResultTable(columns: ["theme", "with_theme", "respondents", "percent_of_theme", "suppressed"], rows: pairs.prefix(limit).map { p in
+                [.text(p.first), .text(p.second), p.respondents.map(ResultValue.int) ?? .null, .optionalNumber(p.percentOfFirst, decimals: 1),
+                 p.suppressed ? .bool(true) : .absent]
+            }))
+        }
+    }
+
     struct Quotes: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Quotable segments for a theme: only from respondents who agreed to be quoted; text already redacted."

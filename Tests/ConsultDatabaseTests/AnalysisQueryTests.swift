@@ -1,0 +1,35 @@
+import ConsultCore
+import ConsultReport
+import ConsultStore
+import Testing
+
+/// The analysis queries behind `cooccurrence`, `questions --weighted` and `crosstab` on the database.
+@Suite struct AnalysisQueryTests {
+    @Test func cooccurrenceIsSymmetricInCountsAndFollowsTheFinalCoding() throws {
+        let small = try SmallConsultation()
+        let store = small.store
+        let segment = try small.segmentIDs(of: "T-2")[0]
+        _ = try store.recordDecisions([CodingDecision(segment: segment, theme: "trust.low", coder: "alice"),
+                                       CodingDecision(segment: segment, theme: "data.rights", coder: "alice")], source: nil)
+        let pairs = try store.themeCooccurrence(survey: "community", coder: nil, minimumCell: 1)
+        let pair = try #require(pairs.first { $0.first == "trust.low" && $0.second == "data.rights" })
+        let back = try #require(pairs.first { $0.first == "data.rights" && $0.second == "trust.low" })
+        #expect(pair.respondents == back.respondents && (pair.respondents ?? 0) >= 1)
+        #expect(try store.themeCooccurrence(survey: "community", coder: "rules", minimumCell: 1)
+            .allSatisfy { !($0.first == "trust.low" && $0.second == "data.rights") })
+        #expect(try store.themeCooccurrence(survey: nil, coder: nil, minimumCell: 100).allSatisfy { $0.suppressed && $0.respondents == nil })
+    }
+
+    @Test func weightingInputsComeFromTheAnswers() throws {
+        let small = try SmallConsultation()
+        let units = try small.store.respondentFields(survey: "community", fields: ["ethnicity_group", "age_band"])
+        #expect(units.count == 3)
+        #expect(units.map { $0.values["ethnicity_group"] ?? "-" } == ["Black", "Mixed", "-"])
+        let answers = try small.store.closedAnswers(survey: "community", question: "sources")
+        #expect(Set(answers.map(\.value)) == ["police", "news", "none"])
+        let weights = try SurveyWeights.rake(units: units.map(\.values),
+                                             margins: PopulationMargins.ethnicGroups(try small.store.consultationOverview().population))
+        #expect(weights.raked == 2 && weights.unplaced == 1)
+        #expect(abs(weights.weights.reduce(0, +) - 3) < 1e-9)
+    }
+}
