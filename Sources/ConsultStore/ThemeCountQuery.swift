@@ -16,6 +16,19 @@ public struct ThemeCount: Sendable, Equatable {
     /// 0-100 of `base`; nil when suppressed or the base is 0.
     public var percent: Double?
     public var suppressed: Bool
+
+    public init(theme: String, label: String, parent: String?, group: String?, base: Int, respondents: Int?, segments: Int?,
+                percent: Double?, suppressed: Bool) {
+        self.theme = theme
+        self.label = label
+        self.parent = parent
+        self.group = group
+        self.base = base
+        self.respondents = respondents
+        self.segments = segments
+        self.percent = percent
+        self.suppressed = suppressed
+    }
 }
 
 extension Store {

@@ -1,0 +1,146 @@
+import ConsultCore
+import ConsultStore
+import Statistics
+
+/// The perception strand at a glance, per respondent group: how many heard of the Matrix, how many
+/// understand its purpose, where their information came from, the leading themes, and the differences
+/// between the community and partner surveys that pass a test. `consult summary` prints it; the
+/// numbers are the same counts the theme and question tables publish, with the same suppression.
+public struct PerceptionSummary: Sendable, Equatable, Encodable {
+    /// A theme's prevalence in one group: a share of respondents with its Wilson interval, or, for
+    /// focus groups, the number of sessions that raised it.
+    public struct ThemeFigure: Sendable, Equatable, Encodable {
+        public var theme: String
+        public var label: String
+        public var respondents: Int?
+        public var percent: Double?
+        public var ciLow: Double?
+        public var ciHigh: Double?
+        public var sessions: Int?
+        public var suppressed: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case theme, label, respondents, percent, sessions, suppressed
+            case ciLow = "ci_low", ciHigh = "ci_high"
+        }
+    }
+    /// One closed answer's share (e.g. "heard of the Matrix: yes").
+    public struct AnswerFigure: Sendable, Equatable, Encodable {
+        public var question: String
+        public var option: String
+        public var percent: Double?
+        public var ciLow: Double?
+        public var ciHigh: Double?
+        public var base: Int
+
+        enum CodingKeys: String, CodingKey {
+            case question, option, percent, base
+            case ciLow = "ci_low", ciHigh = "ci_high"
+        }
+    }
+    public struct Group: Sendable, Equatable, Encodable {
+        public var group: String
+        public var respondents: Int
+        /// Focus groups: sessions held (themes then count sessions, not people).
+        public var sessions: Int?
+        public var awareness: [ThemeFigure]
+        public var understanding: [ThemeFigure]
+        public var sources: [ThemeFigure]
+        public var leading: [ThemeFigure]
+        public var answers: [AnswerFigure]
+    }
+    public struct Difference: Sendable, Equatable {
+        public var theme: String
+        public var label: String
+        public var result: GroupDifference
+    }
+
+    public var groups: [Group]
+    public var differences: [Difference]
+    public var minimumCell: Int
+
+    enum CodingKeys: String, CodingKey {
+        case groups, differences
+        case minimumCell = "min_cell"
+    }
+
+    /// Builds the summary from published counts.
+    ///
+    /// - Parameters:
+    ///   - themes: theme counts by `group` (as `themeCounts(by: "group")` gives them, already suppressed).
+    ///   - raw: the same counts without suppression (`minimumCell` 1), used only to test differences
+    ///     between publishable cells.
+    ///   - sessions: focus-group sessions raising each theme.
+    ///   - answers: closed-question shares to show per group's survey (already suppressed).
+    ///   - surveyOfGroup: respondent group → its survey id (community → community...).
+    public static func make(themes: [ThemeCount], raw: [ThemeCount], sessions: SessionThemeCounts, answers: [OptionShare],
+                            surveyOfGroup: [String: String], minimumCell: Int, leadingCount: Int = 5) -> PerceptionSummary {
+        let groupNames = ordered(themes.compactMap(\.group))
+        let groups = groupNames.map { name -> Group in
+            let rows = themes.filter { $0.group == name }
+            let focus = name == "focus_group"
+            let figures = rows.map { row -> ThemeFigure in
+                let share = row.respondents.map { Proportion(successes: $0, total: row.base) }
+                return ThemeFigure(theme: row.theme, label: row.label, respondents: row.respondents, percent: row.percent,
+                                   ciLow: share.map { $0.lower * 100 }, ciHigh: share.map { $0.upper * 100 },
+                                   sessions: focus ? sessions.raising[row.theme, default: 0] : nil, suppressed: row.suppressed)
+            }
+            func family(_ prefix: String) -> [ThemeFigure] {
+                figures.filter { $0.theme.hasPrefix(prefix + ".") }.sorted { rank($0, focus) > rank($1, focus) }
+            }
+            let leading = Array(figures.filter { !$0.suppressed }.sorted { rank($0, focus) > rank($1, focus) }.prefix(leadingCount))
+            let survey = surveyOfGroup[name]
+            let answerFigures = answers.filter { $0.count.survey == survey && !$0.suppressed }.map {
+                AnswerFigure(question: "\($0.count.survey).\($0.count.question)", option: $0.count.option, percent: $0.percent,
+                             ciLow: $0.ciLow, ciHigh: $0.ciHigh, base: $0.count.answered)
+            }
+            return Group(group: name, respondents: rows.first?.base ?? 0, sessions: focus ? sessions.sessions : nil,
+                         awareness: family("awareness"), understanding: family("understanding"), sources: family("information"),
+                         leading: leading, answers: answerFigures)
+        }
+        var differences: [Difference] = []
+        for theme in ordered(raw.map(\.theme)) {
+            guard let a = raw.first(where: { $0.theme == theme && $0.group == "community" }),
+                  let b = raw.first(where: { $0.theme == theme && $0.group == "partner" }),
+                  let ca = a.respondents, let cb = b.respondents,
+                  let result = GroupDifference.test(first: "community", count1: ca, base1: a.base, second: "partner", count2: cb, base2: b.base,
+                                                     minimumCell: minimumCell)
+            else { continue }
+            differences.append(Difference(theme: theme, label: a.label, result: result))
+        }
+        differences.sort { abs($0.result.difference) > abs($1.result.difference) || (abs($0.result.difference) == abs($1.result.difference) && $0.theme < $1.theme) }
+        return PerceptionSummary(groups: groups, differences: differences, minimumCell: minimumCell)
+    }
+
+    /// Ordering weight: sessions for focus groups, respondents otherwise; suppressed cells last.
+    private static func rank(_ figure: ThemeFigure, _ focus: Bool) -> Int {
+        focus ? (figure.sessions ?? 0) : (figure.respondents ?? -1)
+    }
+
+    private static func ordered(_ values: [String]) -> [String] {
+        var seen = Set<String>()
+        return values.filter { seen.insert($0).inserted }
+    }
+}
+
+extension PerceptionSummary {
+    /// Queries the store for everything the summary needs (the first strand question's closed
+    /// questions give the per-group answers: heard of the Matrix, understanding, sources).
+    public static func gather(from store: Store, minimumCell: Int, coder: String? = nil) throws -> PerceptionSummary {
+        let filter = SegmentFilter(coder: coder)
+        let overview = try store.consultationOverview()
+        let closed = overview.questions.first?.closed ?? []
+        var answers: [OptionShare] = []
+        for reference in closed {
+            let parts = reference.split(separator: ".").map(String.init)
+            guard parts.count == 2 else { continue }
+            answers += OptionShare.compute(try store.optionCounts(survey: parts[0], question: parts[1], by: nil), minimumCell: minimumCell)
+        }
+        var surveyOfGroup: [String: String] = [:]
+        for id in try store.instrumentIDs() { surveyOfGroup[try store.instrument(id).respondentGroup] = id }
+        return make(themes: try store.themeCounts(by: "group", filter: filter, minimumCell: minimumCell),
+                    raw: try store.themeCounts(by: "group", filter: filter, minimumCell: 1),
+                    sessions: try store.sessionThemeCounts(coder: coder), answers: answers,
+                    surveyOfGroup: surveyOfGroup, minimumCell: minimumCell)
+    }
+}
