@@ -6,7 +6,7 @@ struct GroupLines: Sendable {
     let faith: Phrases
     let practitioners: Phrases
 
-    init(young: [String], parents: [String], faith: [String], practitioners: [String]) {
+    init(young: [PhraseLine], parents: [PhraseLine], faith: [PhraseLine], practitioners: [PhraseLine]) {
         self.young = Phrases(young)
         self.parents = Phrases(parents)
         self.faith = Phrases(faith)
