@@ -105,6 +105,6 @@ struct PartnerAnswerWriter {
         return TextDecorations.apply(c.finish(&rng), style: person.style, online: person.online, &rng)
     }
 
-    private static let neverBriefed = Phrases(["We have never had a briefing or any written guidance", "There has been no briefing for our staff",
+    private static let neverBriefed = Phrases(themes: [.infoNone], ["We have never had a briefing or any written guidance", "There has been no briefing for our staff",
                                                 "Nobody has ever briefed us on it", "No guidance has ever been provided"])
 }
