@@ -2,7 +2,7 @@
 /// answers: someone who had not heard of the Matrix says so, low trust reads critical, ticked
 /// sources are the ones described, parents write as parents.
 ///
-/// Each answer may be blank (people skip open questions, more on paper and towards the end of the
+/// Each answer comes with the themes its phrases express, and may be blank (people skip open questions, more on paper and towards the end of the
 /// form), a word or two, or several joined ideas with lead-ins, anecdotes and sign-offs.
 struct CommunityAnswerWriter {
     let person: CommunityRespondent
@@ -27,8 +27,8 @@ struct CommunityAnswerWriter {
         }
     }
 
-    func whatIs(_ rng: inout SeededRandom) -> String {
-        guard !skips(0.13, &rng) else { return "" }
+    func whatIs(_ rng: inout SeededRandom) -> CodedText {
+        guard !skips(0.13, &rng) else { return CodedText(text: "", themes: []) }
         var c = composer()
         let crit = person.criticism
         switch person.aware {
@@ -60,9 +60,9 @@ struct CommunityAnswerWriter {
         return decorate(c.finish(&rng), &rng)
     }
 
-    func sourcesDetail(_ rng: inout SeededRandom) -> String {
+    func sourcesDetail(_ rng: inout SeededRandom) -> CodedText {
         let ticked = person.sources.filter { $0 != "none" }
-        guard !skips(ticked.isEmpty ? 0.55 : 0.28, &rng) else { return "" }
+        guard !skips(ticked.isEmpty ? 0.55 : 0.28, &rng) else { return CodedText(text: "", themes: []) }
         var c = composer()
         if ticked.isEmpty {
             c.add(rng.pick(CommunitySourcePhrases.none), &rng)
@@ -80,8 +80,8 @@ struct CommunityAnswerWriter {
         return decorate(c.finish(&rng), &rng)
     }
 
-    func concerns(_ rng: inout SeededRandom) -> String {
-        guard !skips(0.19, &rng) else { return "" }
+    func concerns(_ rng: inout SeededRandom) -> CodedText {
+        guard !skips(0.19, &rng) else { return CodedText(text: "", themes: []) }
         var c = composer()
         if person.aware == "no" && rng.chance(0.7) {
             c.add(rng.pick(CommunityConcernPhrases.unaware), &rng)
@@ -115,8 +115,8 @@ struct CommunityAnswerWriter {
         return decorate(c.finish(&rng), &rng)
     }
 
-    func otherTools(_ rng: inout SeededRandom) -> String {
-        guard !skips(0.3, &rng) else { return "" }
+    func otherTools(_ rng: inout SeededRandom) -> CodedText {
+        guard !skips(0.3, &rng) else { return CodedText(text: "", themes: []) }
         var c = composer()
         let crit = person.criticism
         let unaware = person.aware == "no" ? 2.5 : 0.6
@@ -136,8 +136,8 @@ struct CommunityAnswerWriter {
         return decorate(c.finish(&rng), &rng)
     }
 
-    func help(_ rng: inout SeededRandom) -> String {
-        guard !skips(0.26, &rng) else { return "" }
+    func help(_ rng: inout SeededRandom) -> CodedText {
+        guard !skips(0.26, &rng) else { return CodedText(text: "", themes: []) }
         var c = composer()
         let crit = person.criticism
         let pools = Self.helpPools
@@ -190,7 +190,7 @@ struct CommunityAnswerWriter {
         Self.concernPools[rng.weightedIndex(concernWeights)]
     }
 
-    private func decorate(_ text: String, _ rng: inout SeededRandom) -> String {
-        TextDecorations.apply(text, style: person.style, online: person.online, &rng)
+    private func decorate(_ coded: CodedText, _ rng: inout SeededRandom) -> CodedText {
+        TextDecorations.apply(coded, style: person.style, online: person.online, &rng)
     }
 }

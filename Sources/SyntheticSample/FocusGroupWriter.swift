@@ -4,6 +4,10 @@ import Foundation
 /// `focus-group-protocol.yaml`: YAML front matter (plus `synthetic: true`), a title line that says
 /// the session is synthetic, then turns as `Facilitator: ...` or `P<n>: ...`, with occasional
 /// unlabelled continuation lines. A session has 40-90 turns.
+///
+/// Each participant turn carries the themes of the phrases spoken in it (reactions, lead-ins and
+/// trail-offs carry none). A turn someone cuts in on keeps only its first idea's themes, since
+/// the cut leaves two thirds of its first sentence.
 struct FocusGroupWriter {
     let plan: FocusGroupPlan
 
@@ -13,9 +17,32 @@ struct FocusGroupWriter {
         var text: String
         /// A full-length contribution that someone may cut in on.
         var interruptible = false
+        var themes: ThemeSet = []
+        /// The themes of the turn's first idea: what is left if it is cut off.
+        var firstIdeaThemes: ThemeSet = []
+
+        init(speaker: Int, text: String, interruptible: Bool = false) {
+            self.speaker = speaker
+            self.text = text
+            self.interruptible = interruptible
+        }
+
+        init(speaker: Int, _ spoken: Spoken, interruptible: Bool = false) {
+            self.init(speaker: speaker, text: spoken.text, interruptible: interruptible)
+            themes = spoken.themes
+            firstIdeaThemes = spoken.firstIdeaThemes
+        }
     }
 
-    func markdown(_ rng: inout SeededRandom) -> String {
+    /// A participant's words with the themes they express.
+    private struct Spoken {
+        var text: String
+        var themes: ThemeSet
+        var firstIdeaThemes: ThemeSet
+    }
+
+    /// The transcript's Markdown and its participant turns' label lines (`generator-labels.csv`).
+    func session(_ rng: inout SeededRandom) -> (markdown: String, labels: String) {
         var said = Set<String>()
         var turns: [Turn] = []
         let target = rng.int(in: 46...82)
@@ -23,7 +50,7 @@ struct FocusGroupWriter {
         var intros = FocusGroupParticipantLines.intros.phrases(for: plan.groupType).plain
         for p in 1...plan.participants {
             let fragment = intros.remove(at: rng.below(intros.count))
-            turns.append(Turn(speaker: p, text: spoken([fragment], speaker: p, &rng)))
+            turns.append(Turn(speaker: p, spoken([fragment], speaker: p, &rng)))
         }
         let closingTurns = rng.int(in: 3...5)
         let prompts = FocusGroupFacilitatorLines.prompts
@@ -40,10 +67,14 @@ struct FocusGroupWriter {
         for _ in 0..<(closingTurns - 2) {
             let p = nextSpeaker(after: turns.last?.speaker ?? 0, &rng)
             let prompt = rng.pick(["fairness", "better_information", "understanding"])
-            turns.append(Turn(speaker: p, text: line(reused(prompt, speaker: p, &rng), speaker: p, ideas: 1, prompt: prompt, said: &said, &rng)))
+            turns.append(Turn(speaker: p, line(reused(prompt, speaker: p, &rng), speaker: p, ideas: 1, prompt: prompt, said: &said, &rng)))
         }
         turns.append(Turn(speaker: 0, text: rng.pick(FocusGroupFacilitatorLines.thanks)))
-        return frontMatter() + turns.map(render).joined()
+        var labels = GeneratorLabelLines(survey: "focus_groups")
+        for (index, turn) in turns.enumerated() where turn.speaker != 0 {
+            labels.add(respondent: plan.id + "/P" + String(turn.speaker), question: plan.id, position: index + 1, themes: turn.themes)
+        }
+        return (frontMatter() + turns.map(render).joined(), labels.text)
     }
 
     private func frontMatter() -> String {
@@ -86,18 +117,20 @@ struct FocusGroupWriter {
             } else if u < 0.4, let last = turns.last, last.interruptible, let cut = interrupted(last.text) {
                 turns[turns.count - 1].text = cut
                 turns[turns.count - 1].interruptible = false
+                turns[turns.count - 1].themes = last.firstIdeaThemes
                 let source = rng.chance(0.5) ? own(prompt) : reused(prompt, speaker: p, &rng)
-                let text = line(source, speaker: p, ideas: 1, prompt: prompt, said: &said, &rng)
-                turns.append(Turn(speaker: p, text: rng.pick(FocusGroupTalk.interjections) + decapitalised(text)))
+                var spoken = line(source, speaker: p, ideas: 1, prompt: prompt, said: &said, &rng)
+                spoken.text = rng.pick(FocusGroupTalk.interjections) + decapitalised(spoken.text)
+                turns.append(Turn(speaker: p, spoken))
             } else {
                 let source = rng.chance(0.5) ? own(prompt) : reused(prompt, speaker: p, &rng)
                 let ideas = rng.weightedIndex([0.45, 0.35, 0.2].map { $0 * (plan.speakers[p - 1].talkativeness > 1.2 ? 0.6 : 1) } + [0.1]) + 1
-                var text = line(source, speaker: p, ideas: ideas, prompt: prompt, said: &said, &rng)
+                var spoken = line(source, speaker: p, ideas: ideas, prompt: prompt, said: &said, &rng)
                 if ideas > 1 && rng.chance(0.15) {
-                    while let last = text.last, ".!".contains(last) { text.removeLast() }
-                    text += rng.pick(FocusGroupTalk.trailOffs)
+                    while let last = spoken.text.last, ".!".contains(last) { spoken.text.removeLast() }
+                    spoken.text += rng.pick(FocusGroupTalk.trailOffs)
                 }
-                turns.append(Turn(speaker: p, text: text, interruptible: text.count > 70 && !text.contains("\n")))
+                turns.append(Turn(speaker: p, spoken, interruptible: spoken.text.count > 70 && !spoken.text.contains("\n")))
             }
             added += 1
         }
@@ -138,7 +171,7 @@ struct FocusGroupWriter {
     }
 
     /// A participant's turn on `prompt`: maybe a spoken lead-in, then `ideas` ideas in their voice.
-    private func line(_ first: Phrases, speaker: Int, ideas: Int, prompt: String, said: inout Set<String>, _ rng: inout SeededRandom) -> String {
+    private func line(_ first: Phrases, speaker: Int, ideas: Int, prompt: String, said: inout Set<String>, _ rng: inout SeededRandom) -> Spoken {
         var c = composer(speaker, avoiding: said)
         // Once the group has used up its own lines on this prompt, people make the survey's points instead.
         let exhausted = first.plain.allSatisfy { said.contains($0.source) }
@@ -147,12 +180,12 @@ struct FocusGroupWriter {
         c.add(first, &rng)
         for _ in 1..<max(1, ideas) { c.add(rng.chance(0.5) ? own(prompt) : reused(prompt, speaker: speaker, &rng), &rng) }
         said.formUnion(c.used)
-        let text = finished(&c, &rng)
-        return text.isEmpty ? rng.pick(FocusGroupTalk.reactions) : text
+        let spoken = finished(&c, &rng)
+        return spoken.text.isEmpty ? Spoken(text: rng.pick(FocusGroupTalk.reactions), themes: [], firstIdeaThemes: []) : spoken
     }
 
     /// A turn made of exactly these fragments.
-    private func spoken(_ fragments: [Fragment], speaker: Int, _ rng: inout SeededRandom) -> String {
+    private func spoken(_ fragments: [Fragment], speaker: Int, _ rng: inout SeededRandom) -> Spoken {
         var c = composer(speaker)
         for fragment in fragments { c.append(fragment, &rng) }
         return finished(&c, &rng)
@@ -167,10 +200,10 @@ struct FocusGroupWriter {
         return TextComposer(style: style, borough: Array(plan.borough.utf8), avoiding: avoiding)
     }
 
-    private func finished(_ c: inout TextComposer, _ rng: inout SeededRandom) -> String {
-        var text = c.finish(&rng)
+    private func finished(_ c: inout TextComposer, _ rng: inout SeededRandom) -> Spoken {
+        var text = c.finish(&rng).text
         while text.contains("\n\n") { text = text.replacingOccurrences(of: "\n\n", with: "\n") }
-        return text
+        return Spoken(text: text, themes: c.themes, firstIdeaThemes: c.firstIdeaThemes)
     }
 
     private func reaction(to previous: Int, speaker: Int, _ rng: inout SeededRandom) -> String {

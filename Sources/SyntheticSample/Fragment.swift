@@ -38,12 +38,15 @@ struct Fragment: Sendable {
     let keepsCapital: Bool
     /// True when the phrase already ends a sentence (`.`, `?`, `!`, `)`), so no full stop is added.
     let endsSentence: Bool
+    /// The core themes the phrase expresses, whatever its slots are filled with and however it is spelt.
+    let themes: ThemeSet
 
-    init(_ source: String) {
+    init(_ source: String, themes: ThemeSet = []) {
         let misspelt = Orthography.misspell(source)
         let texted = Orthography.textspeak(source)
         let both = Orthography.textspeak(misspelt)
         self.source = source
+        self.themes = themes
         variants = [source, misspelt, texted, both].map(Fragment.parse)
         keepsCapital = Fragment.startsWithProperWord(source)
         endsSentence = source.last.map { ".?!)".contains($0) } ?? false
@@ -91,17 +94,19 @@ struct Fragment: Sendable {
 }
 
 /// Alternative wordings of one idea, by voice. Picking falls back to `plain` when a voice has none.
+/// `themes` are what the idea expresses; a `PhraseLine.coded` wording states its own instead.
 struct Phrases: Sendable {
     let youth: [Fragment]
     let plain: [Fragment]
     let older: [Fragment]
     let esol: [Fragment]
 
-    init(youth: [String] = [], _ plain: [String], older: [String] = [], esol: [String] = []) {
-        self.youth = youth.map(Fragment.init)
-        self.plain = plain.map(Fragment.init)
-        self.older = older.map(Fragment.init)
-        self.esol = esol.map(Fragment.init)
+    init(themes: ThemeSet = [], youth: [PhraseLine] = [], _ plain: [PhraseLine], older: [PhraseLine] = [], esol: [PhraseLine] = []) {
+        func fragments(_ lines: [PhraseLine]) -> [Fragment] { lines.map { Fragment($0.text, themes: $0.themes ?? themes) } }
+        self.youth = fragments(youth)
+        self.plain = fragments(plain)
+        self.older = fragments(older)
+        self.esol = fragments(esol)
     }
 
     /// A phrasing for `voice`: mostly the voice's own, sometimes the plain one (people mix registers).

@@ -1,6 +1,6 @@
-/// Writes a partner respondent's four free-text answers, in keeping with their sector,
-/// familiarity, briefing and confidence (a police officer explains and defends; a housing
-/// officer describes lists arriving; a youth worker worries about trust and stigma).
+/// Writes a partner respondent's four free-text answers, each with the themes it expresses, in
+/// keeping with their sector, familiarity, briefing and confidence (a police officer explains and
+/// defends; a housing officer describes lists arriving; a youth worker worries about trust and stigma).
 struct PartnerAnswerWriter {
     let person: PartnerRespondent
 
@@ -33,8 +33,8 @@ struct PartnerAnswerWriter {
         if rng.chance(0.15), let lead = Self.leads[sector] { c.lead(lead, &rng) }
     }
 
-    func purpose(_ rng: inout SeededRandom) -> String {
-        guard !skips(0.08, &rng) else { return "" }
+    func purpose(_ rng: inout SeededRandom) -> CodedText {
+        guard !skips(0.08, &rng) else { return CodedText(text: "", themes: []) }
         var c = composer()
         if sector == "police" {
             c.add(rng.pick(PartnerPurposePhrases.policeAccount), &rng)
@@ -50,8 +50,8 @@ struct PartnerAnswerWriter {
         return TextDecorations.apply(c.finish(&rng), style: person.style, online: person.online, &rng)
     }
 
-    func sharing(_ rng: inout SeededRandom) -> String {
-        guard !skips(0.14, &rng) else { return "" }
+    func sharing(_ rng: inout SeededRandom) -> CodedText {
+        guard !skips(0.14, &rng) else { return CodedText(text: "", themes: []) }
         var c = composer()
         let unbriefed = person.briefed != "yes" && sector != "police"
         if unbriefed && person.familiarity <= 2 && rng.chance(0.6) {
@@ -67,8 +67,8 @@ struct PartnerAnswerWriter {
         return TextDecorations.apply(c.finish(&rng), style: person.style, online: person.online, &rng)
     }
 
-    func otherTools(_ rng: inout SeededRandom) -> String {
-        guard !skips(0.22, &rng) else { return "" }
+    func otherTools(_ rng: inout SeededRandom) -> CodedText {
+        guard !skips(0.22, &rng) else { return CodedText(text: "", themes: []) }
         var c = composer()
         let pools = [PartnerToolsPhrases.police, PartnerToolsPhrases.overlap, PartnerToolsPhrases.unclear, PartnerToolsPhrases.concern,
                      PartnerToolsPhrases.moreOverlap]
@@ -85,8 +85,8 @@ struct PartnerAnswerWriter {
         return TextDecorations.apply(c.finish(&rng), style: person.style, online: person.online, &rng)
     }
 
-    func help(_ rng: inout SeededRandom) -> String {
-        guard !skips(0.16, &rng) else { return "" }
+    func help(_ rng: inout SeededRandom) -> CodedText {
+        guard !skips(0.16, &rng) else { return CodedText(text: "", themes: []) }
         var c = composer()
         let pools = [PartnerHelpPhrases.guidance, PartnerHelpPhrases.publicInformation, PartnerHelpPhrases.rights,
                      PartnerHelpPhrases.engagement, PartnerHelpPhrases.more, PartnerHelpPhrases.defend, PartnerHelpPhrases.abolish,
@@ -105,6 +105,6 @@ struct PartnerAnswerWriter {
         return TextDecorations.apply(c.finish(&rng), style: person.style, online: person.online, &rng)
     }
 
-    private static let neverBriefed = Phrases(["We have never had a briefing or any written guidance", "There has been no briefing for our staff",
+    private static let neverBriefed = Phrases(themes: [.infoNone], ["We have never had a briefing or any written guidance", "There has been no briefing for our staff",
                                                 "Nobody has ever briefed us on it", "No guidance has ever been provided"])
 }

@@ -27,71 +27,100 @@ public struct SampleGenerator: Sendable {
     /// Streams `count` community rows (header first) to `out` without holding them in memory;
     /// deterministic for (seed, count). UTF-8 text, LF line endings, RFC 4180 quoting.
     public func writeCommunityCSV(count: Int, to out: inout some TextOutputStream) {
+        var labels = DiscardingStream()
+        writeCommunityCSV(count: count, to: &out, labels: &labels)
+    }
+
+    /// As `writeCommunityCSV(count:to:)`, and streams the rows' theme labels (lines of
+    /// `generator-labels.csv`, no header) to `labels`; the CSV bytes are the same either way.
+    public func writeCommunityCSV(count: Int, to out: inout some TextOutputStream, labels: inout some TextOutputStream) {
         var header = CSVRow(capacity: 256)
         header.fields(InstrumentColumns.community)
         out.write(header.line())
         for index in 0..<max(0, count) {
-            out.write(communityRow(index))
+            let row = communityRow(index)
+            out.write(row.line)
+            labels.write(row.labels)
         }
     }
 
     /// Streams `count` partner rows (header first) to `out`; same guarantees as the community file.
     public func writePartnerCSV(count: Int, to out: inout some TextOutputStream) {
+        var labels = DiscardingStream()
+        writePartnerCSV(count: count, to: &out, labels: &labels)
+    }
+
+    /// As `writePartnerCSV(count:to:)`, and streams the rows' theme labels to `labels`.
+    public func writePartnerCSV(count: Int, to out: inout some TextOutputStream, labels: inout some TextOutputStream) {
         var header = CSVRow(capacity: 256)
         header.fields(InstrumentColumns.partner)
         out.write(header.line())
         for index in 0..<max(0, count) {
-            out.write(partnerRow(index))
+            let row = partnerRow(index)
+            out.write(row.line)
+            labels.write(row.labels)
         }
     }
 
-    /// Focus-group transcripts: file name ("fg-01.md") and Markdown text, in session order.
-    public func focusGroupTranscripts(count: Int) -> [(fileName: String, markdown: String)] {
+    /// Focus-group transcripts: file name ("fg-01.md"), Markdown text and the participant turns'
+    /// theme labels (lines of `generator-labels.csv`, no header), in session order.
+    public func focusGroupTranscripts(count: Int) -> [(fileName: String, markdown: String, labels: String)] {
         FocusGroupPlan.sessions(count: count, seed: seed).map { plan in
             var rng = SeededRandom(seed: seed, stream: Self.focusGroupStream, index: UInt64(plan.number))
-            return (plan.id + ".md", FocusGroupWriter(plan: plan).markdown(&rng))
+            let session = FocusGroupWriter(plan: plan).session(&rng)
+            return (plan.id + ".md", session.markdown, session.labels)
         }
     }
 
-    /// One community record (LF-terminated) for zero-based `index`.
-    func communityRow(_ index: Int) -> String {
+    /// A generated record: the CSV line (LF-terminated) and its label lines.
+    struct Row: Equatable {
+        let line: String
+        let labels: String
+    }
+
+    /// One community record for zero-based `index`.
+    func communityRow(_ index: Int) -> Row {
         var rng = SeededRandom(seed: seed, stream: Self.communityStream, index: UInt64(index))
         let person = CommunityRespondent.draw(&rng)
         let writer = CommunityAnswerWriter(person: person)
+        let id = Self.responseID("C-", index)
+        var labels = GeneratorLabelLines(survey: "community")
         var row = CSVRow()
-        row.field(Self.responseID("C-", index))
+        row.field(id)
         row.field(SubmissionTime.draw(online: person.online, &rng))
         row.field(person.online ? "online" : "paper")
         row.field(person.aware)
-        row.field(writer.whatIs(&rng))
+        row.field(labels.answer(id, "what_is", writer.whatIs(&rng)))
         row.field(person.understanding)
         row.field(person.sources.joined(separator: ";"))
-        row.field(writer.sourcesDetail(&rng))
+        row.field(labels.answer(id, "sources_detail", writer.sourcesDetail(&rng)))
         row.field(person.trustCell)
-        row.field(writer.concerns(&rng))
-        row.field(writer.otherTools(&rng))
-        row.field(writer.help(&rng))
+        row.field(labels.answer(id, "concerns", writer.concerns(&rng)))
+        row.field(labels.answer(id, "other_tools", writer.otherTools(&rng)))
+        row.field(labels.answer(id, "help", writer.help(&rng)))
         row.fields([person.ageBand, person.gender, person.ethnicity, person.borough, person.consent])
-        return row.line()
+        return Row(line: row.line(), labels: labels.text)
     }
 
-    /// One partner record (LF-terminated) for zero-based `index`.
-    func partnerRow(_ index: Int) -> String {
+    /// One partner record for zero-based `index`.
+    func partnerRow(_ index: Int) -> Row {
         var rng = SeededRandom(seed: seed, stream: Self.partnerStream, index: UInt64(index))
         let person = PartnerRespondent.draw(&rng)
         let writer = PartnerAnswerWriter(person: person)
+        let id = Self.responseID("P-", index)
+        var labels = GeneratorLabelLines(survey: "partner")
         var row = CSVRow()
-        row.field(Self.responseID("P-", index))
+        row.field(id)
         row.field(SubmissionTime.draw(online: person.online, &rng))
         row.field(person.online ? "online" : "paper")
         row.fields([person.sector, person.familiarityCell, person.briefed])
-        row.field(writer.purpose(&rng))
-        row.field(writer.sharing(&rng))
+        row.field(labels.answer(id, "purpose", writer.purpose(&rng)))
+        row.field(labels.answer(id, "sharing", writer.sharing(&rng)))
         row.field(person.confidenceCell)
-        row.field(writer.otherTools(&rng))
-        row.field(writer.help(&rng))
+        row.field(labels.answer(id, "other_tools", writer.otherTools(&rng)))
+        row.field(labels.answer(id, "help", writer.help(&rng)))
         row.fields([person.borough, person.consent])
-        return row.line()
+        return Row(line: row.line(), labels: labels.text)
     }
 
     /// "C-000001" for index 0: one-based, zero-padded to six digits (wider past 999,999).

@@ -2,7 +2,8 @@ import Foundation
 
 /// The committed sample set: what `consult sample generate` writes into `surveys/sample/`.
 ///
-/// Layout: `community-responses.csv`, `partner-responses.csv`, `focus-groups/fg-NN.md` and a
+/// Layout: `community-responses.csv`, `partner-responses.csv`, `focus-groups/fg-NN.md`,
+/// `generator-labels.csv` (the themes the generator wrote into each answer and turn) and a
 /// `README.md` that says the data are synthetic and how to regenerate them. Existing files of the
 /// same names are replaced; nothing else in the directory is touched.
 public enum SampleSet {
@@ -18,17 +19,22 @@ public enum SampleSet {
         let groups = directory.appendingPathComponent("focus-groups")
         try FileManager.default.createDirectory(at: groups, withIntermediateDirectories: true)
 
+        var labels = try BufferedFileStream(url: directory.appendingPathComponent("generator-labels.csv"))
+        labels.write(GeneratorLabelLines.header)
+
         var community = try BufferedFileStream(url: directory.appendingPathComponent("community-responses.csv"))
-        generator.writeCommunityCSV(count: communityCount, to: &community)
+        generator.writeCommunityCSV(count: communityCount, to: &community, labels: &labels)
         try community.close()
 
         var partner = try BufferedFileStream(url: directory.appendingPathComponent("partner-responses.csv"))
-        generator.writePartnerCSV(count: partnerCount, to: &partner)
+        generator.writePartnerCSV(count: partnerCount, to: &partner, labels: &labels)
         try partner.close()
 
-        for (name, markdown) in generator.focusGroupTranscripts(count: focusGroupCount) {
-            try Data(markdown.utf8).write(to: groups.appendingPathComponent(name))
+        for transcript in generator.focusGroupTranscripts(count: focusGroupCount) {
+            try Data(transcript.markdown.utf8).write(to: groups.appendingPathComponent(transcript.fileName))
+            labels.write(transcript.labels)
         }
+        try labels.close()
         let readme = readme(seed: seed, community: communityCount, partner: partnerCount, focusGroups: focusGroupCount)
         try Data(readme.utf8).write(to: directory.appendingPathComponent("README.md"))
     }
@@ -57,6 +63,13 @@ public enum SampleSet {
         | `community-responses.csv` | \(community) responses to the community survey (`community-survey.yaml`) |
         | `partner-responses.csv` | \(partner) responses to the partner survey (`partner-survey.yaml`) |
         | `focus-groups/fg-01.md` ... | \(focusGroups) focus-group transcripts (`focus-group-protocol.yaml`) |
+        | `generator-labels.csv` | synthetic theme labels: the core themes the generator wrote into each answer and participant turn |
+
+        **Generator labels**: columns `survey,respondent,question,position,theme`, one line per segment and
+        theme; a segment with no theme has no line. `respondent` is the `response_id` (survey answers) or
+        `SESSION/P<n>` (focus groups, where `question` is the session id and `position` the turn's number
+        among all turns). The labels are the generator's intent, not a human coding: they say which themes
+        each phrase it chose expresses, as a careful coder would read that phrase.
 
         **CSV files**: UTF-8, LF line endings, RFC 4180 quoting. The header is `response_id,submitted_at,mode`
         then every question id in the instrument's order. `submitted_at` is an ISO 8601 UTC date-time in

@@ -2,8 +2,10 @@
 ///
 /// Contract: `add` joins ideas with a connective chosen for the voice; `lead` puts a discourse
 /// marker ("Honestly,") before the next idea; `finish` ends the answer, applies the writer's
-/// orthography (case, apostrophes, one possible typo) and returns the text. Everything is byte
-/// appends and single passes, because this runs up to five times per row for a million rows.
+/// orthography (case, apostrophes, one possible typo) and returns the text with the union of the
+/// themes of every fragment rendered into it (slot values, spelling, case and typing slips never
+/// change a theme). Everything is byte appends and single passes, because this runs up to five
+/// times per row for a million rows.
 struct TextComposer {
     let style: WritingStyle
     let borough: [UInt8]
@@ -11,6 +13,10 @@ struct TextComposer {
     private var lowerNext = false
     private var sentenceOpen = false
     private(set) var ideas = 0
+    /// Themes of every fragment rendered so far.
+    private(set) var themes: ThemeSet = []
+    /// Themes of the first idea (after any lead-in): what survives when a speaker is cut off.
+    private(set) var firstIdeaThemes: ThemeSet = []
     /// Phrasings used in this answer (never repeated) and before it (avoided where possible).
     private(set) var used: [String] = []
     private let avoiding: Set<String>
@@ -43,6 +49,7 @@ struct TextComposer {
         }
         render(fragment, &rng)
         used.append(fragment.source)
+        if ideas == 0 { firstIdeaThemes = fragment.themes }
         ideas += 1
     }
 
@@ -69,16 +76,17 @@ struct TextComposer {
         }
     }
 
-    /// Ends the answer and returns it in the writer's orthography, or "" if nothing was added.
-    mutating func finish(_ rng: inout SeededRandom) -> String {
-        guard !bytes.isEmpty else { return "" }
+    /// Ends the answer and returns it in the writer's orthography with its themes, or "" (no
+    /// themes) if nothing was added.
+    mutating func finish(_ rng: inout SeededRandom) -> CodedText {
+        guard !bytes.isEmpty else { return CodedText(text: "", themes: []) }
         while bytes.last == UInt8(ascii: " ") { bytes.removeLast() }
         if sentenceOpen && style.fullStops {
             let u = rng.unit()
             bytes.append(contentsOf: u < 0.06 ? Array("!".utf8) : u < 0.09 ? Array("...".utf8) : [UInt8(ascii: ".")])
         }
         ByteStyler.apply(style, to: &bytes, &rng)
-        return String(decoding: bytes, as: UTF8.self)
+        return CodedText(text: String(decoding: bytes, as: UTF8.self), themes: themes)
     }
 
     private mutating func join(_ rng: inout SeededRandom) {
@@ -108,6 +116,7 @@ struct TextComposer {
         }
         lowerNext = false
         sentenceOpen = !fragment.endsSentence
+        themes.formUnion(fragment.themes)
     }
 }
 

@@ -2,18 +2,21 @@
 ///
 /// About 2% of non-empty answers get a piece of fictional personal data (see `PersonalData`);
 /// some online answers end with an emoji; a few carry stray leading or trailing spaces; typed-in
-/// paper forms sometimes mark a word as "[illegible]".
+/// paper forms sometimes mark a word as "[illegible]". Only the personal-data sentence can add a
+/// theme (a son "stopped more times than I can count" is `impact.enforcement`); the rest is noise.
 enum TextDecorations {
     /// Share of non-empty answers that carry fictional personal data.
     static let personalDataRate = 0.02
 
     private static let emoji = ["😡", "🙄", "💯", "🤷🏾‍♂️", "😂", "🤦🏿‍♀️", "😤", "🙏🏾", "👀", "😔", "🤬", "😭"]
 
-    static func apply(_ text: String, style: WritingStyle, online: Bool, _ rng: inout SeededRandom) -> String {
-        guard !text.isEmpty else { return text }
-        var result = text
+    static func apply(_ coded: CodedText, style: WritingStyle, online: Bool, _ rng: inout SeededRandom) -> CodedText {
+        guard !coded.text.isEmpty else { return coded }
+        var result = coded.text
+        var themes = coded.themes
         if rng.chance(personalDataRate) {
-            let sentence = PersonalData.sentence(style.voice, &rng)
+            let (sentence, added) = PersonalData.sentence(style.voice, &rng)
+            themes.formUnion(added)
             let ended = result.last == "." || result.last == "!" || result.last == "?"
             let youth = style.voice == .youth
             result = rng.chance(0.7) ? result + (ended || youth ? " " : ". ") + sentence : sentence + (youth ? " " : ". ") + result
@@ -27,7 +30,7 @@ enum TextDecorations {
         }
         let u = rng.unit()
         if u < 0.012 { result += " " } else if u < 0.018 { result += "  " } else if u < 0.022 { result = " " + result }
-        return result
+        return CodedText(text: result, themes: themes)
     }
 
     private static func markIllegible(_ text: String, _ rng: inout SeededRandom) -> String {
@@ -79,24 +82,31 @@ enum PersonalData {
 
     static func name(_ rng: inout SeededRandom) -> String { rng.pick(firstNames) }
 
-    /// A sentence in `voice` containing one piece of fictional personal data.
-    static func sentence(_ voice: Voice, _ rng: inout SeededRandom) -> String {
+    /// A sentence in `voice` containing one piece of fictional personal data, with its themes: a
+    /// stopped son is `impact.enforcement`; an account that explains the Matrix is a social-media
+    /// source (`information.media`).
+    static func sentence(_ voice: Voice, _ rng: inout SeededRandom) -> (String, ThemeSet) {
         let youth = voice == .youth
         switch rng.below(5) {
         case 0:
-            return (youth ? rng.pick(["hmu ", "email me ", "dm or email "]) : rng.pick(["Happy to talk more, email me at ", "You can contact me on ", "My email is "])) + email(&rng)
+            return ((youth ? rng.pick(["hmu ", "email me ", "dm or email "]) : rng.pick(["Happy to talk more, email me at ", "You can contact me on ", "My email is "])) + email(&rng), [])
         case 1:
-            return youth ? "my number is " + phone(&rng) : rng.pick(["Please call me on ", "Ring me on ", "My number: "]) + phone(&rng)
+            return (youth ? "my number is " + phone(&rng) : rng.pick(["Please call me on ", "Ring me on ", "My number: "]) + phone(&rng), [])
         case 2:
-            return youth ? "im in " + postcode(&rng) + " if u wanna know" : rng.pick(["I live at ", "Our postcode is ", "We are in "]) + postcode(&rng)
+            return (youth ? "im in " + postcode(&rng) + " if u wanna know" : rng.pick(["I live at ", "Our postcode is ", "We are in "]) + postcode(&rng), [])
         case 3:
             let name = name(&rng)
-            let options = youth ? ["my cousin " + name + " got put on it", "ask " + name + " at the youth club he knows"]
-                : ["My son " + name + " has been stopped more times than I can count", "Ask for " + name + " at the youth club, he knows",
-                   "My nephew " + name + " was told he was on it", "My daughter's boyfriend " + name + " got a letter"]
+            let stopped: ThemeSet = [.enforcement]
+            let options: [(String, ThemeSet)]
+            if youth {
+                options = [("my cousin \(name) got put on it", []), ("ask \(name) at the youth club he knows", [])]
+            } else {
+                options = [("My son \(name) has been stopped more times than I can count", stopped), ("Ask for \(name) at the youth club, he knows", []),
+                           ("My nephew \(name) was told he was on it", []), ("My daughter's boyfriend \(name) got a letter", [])]
+            }
             return rng.pick(options)
         default:
-            return (youth ? "follow " : "See ") + handle(&rng) + (youth ? " they explain it" : " on twitter, they explain it well")
+            return ((youth ? "follow " : "See ") + handle(&rng) + (youth ? " they explain it" : " on twitter, they explain it well"), [.infoMedia, .aware])
         }
     }
 }

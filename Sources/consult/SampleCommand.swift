@@ -9,7 +9,7 @@ extension Consult {
         struct Generate: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Write synthetic survey exports and focus-group transcripts (deterministic for a seed).",
-                discussion: "Defaults regenerate surveys/sample/. Larger counts make benchmark data, e.g. --community 1000000 --out /tmp/big."
+                discussion: "Defaults regenerate surveys/sample/. Also writes generator-labels.csv: the core themes the generator wrote into each answer and participant turn (synthetic labels, the `generator` coder). Larger counts make benchmark data, e.g. --community 1000000 --out /tmp/big."
             )
             @Option(help: "Output directory (default: surveys/sample).") var out: String?
             @Option(help: "Random seed.") var seed: UInt64 = SampleGenerator.defaultSeed
@@ -25,7 +25,7 @@ extension Consult {
                 } catch {
                     throw CommandFailure("\(directory): cannot write sample data (\(error.localizedDescription))")
                 }
-                Terminal.write("wrote \(community) community, \(partner) partner responses and \(focusGroups) transcripts to \(directory) (seed \(seed))\n")
+                Terminal.write("wrote \(community) community, \(partner) partner responses, \(focusGroups) transcripts and their generator labels to \(directory) (seed \(seed))\n")
             }
         }
     }

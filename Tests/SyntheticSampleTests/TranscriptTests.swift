@@ -33,7 +33,7 @@ import SyntheticSample
     @Test func frontMatterIsValid() throws {
         var types = Set<String>()
         var boroughs = Set<String>()
-        for (name, markdown) in SampleFixtures.transcripts {
+        for (name, markdown, _) in SampleFixtures.transcripts {
             let parsed = try #require(Self.split(markdown), "\(name) has no front matter")
             let f = parsed.fields
             #expect(Set(f.keys) == ["session", "date", "borough", "group_type", "participants", "consent_quote", "synthetic"], "\(name)")
@@ -62,7 +62,7 @@ import SyntheticSample
 
     @Test func turnsAreWellFormedAndNumberFortyToNinety() throws {
         var continuations = 0
-        for (name, markdown) in SampleFixtures.transcripts {
+        for (name, markdown, _) in SampleFixtures.transcripts {
             let parsed = try #require(Self.split(markdown))
             let participants = Int(parsed.fields["participants"] ?? "") ?? 0
             let body = parsed.body.dropFirst().filter { !$0.isEmpty }
