@@ -1,7 +1,8 @@
 /// Shortens a quote to its first sentence or two, so the chapter quotes a point rather than a
 /// whole answer (and repeats as little of a person's words as it needs).
 ///
-/// Contract: the result is a prefix of the text (whitespace collapsed) made of whole sentences,
+/// Contract: the result is a prefix of the text (whitespace collapsed) made of whole sentences
+/// (a stop followed by a lower-case word, as in "e.g. this", does not end one),
 /// at most `maxSentences` and, beyond the first, at most `maxCharacters`; a first sentence longer
 /// than `maxCharacters` is cut at a word boundary and ends with "…". Pure and deterministic.
 public enum QuoteTrim {
@@ -9,11 +10,10 @@ public enum QuoteTrim {
         let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         var sentences: [String] = []
         var current = ""
-        var characters = Array(flat)
-        characters.append(" ")
-        for (index, character) in characters.dropLast().enumerated() {
+        let characters = Array(flat)
+        for (index, character) in characters.enumerated() {
             current.append(character)
-            if ".!?".contains(character) && characters[index + 1] == " " {
+            if ".!?".contains(character) && isSentenceEnd(after: index, in: characters) {
                 sentences.append(current.trimmingSpaces())
                 current = ""
             }
@@ -27,6 +27,14 @@ public enum QuoteTrim {
             out += " " + sentence
         }
         return out
+    }
+
+    /// A stop ends a sentence at the end of the text, or before a space and a word that does not
+    /// start in lower case ("e.g. this" goes on; "it. Then" ends).
+    private static func isSentenceEnd(after index: Int, in characters: [Character]) -> Bool {
+        guard index + 1 < characters.count else { return true }
+        guard characters[index + 1] == " " else { return false }
+        return index + 2 >= characters.count || !characters[index + 2].isLowercase
     }
 
     private static func cut(_ sentence: String, to limit: Int) -> String {
