@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // The consultation, instruments and codebook are YAML files staff edit by hand.
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // The chapter's prose lives in templates analysts edit without touching Swift.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -29,7 +31,10 @@ let package = Package(
         .target(name: "ConsultStore", dependencies: ["Postgres", "ConsultCore"]),
         .target(name: "ConsultIngest", dependencies: ["ConsultCore", "ConsultStore"]),
         .target(name: "ConsultCoding", dependencies: ["ConsultCore", "ConsultStore", "ThemeSuggestion"]),
-        .target(name: "ConsultReport", dependencies: ["ConsultCore", "ConsultStore", "Statistics"]),
+        .target(
+            name: "ConsultReport",
+            dependencies: ["ConsultCore", "ConsultStore", "Statistics", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         .target(name: "SyntheticSample"),
         .target(name: "ThemeSuggestion", dependencies: ["ConsultCore"]),
         .executableTarget(

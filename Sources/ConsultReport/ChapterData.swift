@@ -12,9 +12,17 @@ public struct ChapterData: Sendable {
     }
 
     public var overview: ConsultationOverview
+    public var codebook: Codebook
+    public var instruments: [Instrument]
     public var themeCounts: [ThemeCount]
     public var closed: [String: ClosedResult]
+    /// Quote candidates by theme: up to two per respondent group, in group order, then the store's order.
     public var quotes: [String: [Quote]]
+    /// Focus-group sessions that raised each theme; `sample.focusGroupSessions` is the whole.
+    public var sessionCounts: [String: Int]
+    /// Human coders under the current codebook, and their agreement when there are at least two.
+    public var humanCoders: Int
+    public var agreement: CoderAgreementReport?
     public var sample: SampleDescription
     public var batches: [ImportBatch]
     /// Respondents who gave an ethnic group, by ONS group (`ethnicity_group`), for comparison with the census.
@@ -30,6 +38,7 @@ public struct ChapterData: Sendable {
     public static func gather(from store: Store, minimumCell: Int) throws -> ChapterData {
         let overview = try store.consultationOverview()
         let codebook = try store.currentCodebook()
+        let groups = ChapterGroups.ordered(Set(try store.sampleDescription().groups.map(\.group)))
         let counts = try store.themeCounts(by: "group", filter: SegmentFilter(), minimumCell: minimumCell)
         var closed: [String: ClosedResult] = [:]
         var quotes: [String: [Quote]] = [:]
@@ -38,15 +47,23 @@ public struct ChapterData: Sendable {
                 let parts = reference.split(separator: ".").map(String.init)
                 guard parts.count == 2, let question = try store.instrument(parts[0]).question(parts[1]) else { continue }
                 closed[reference] = ClosedResult(survey: parts[0], question: question,
-                                                 counts: try store.optionCounts(survey: parts[0], question: parts[1], by: nil))
+                                                 counts: try store.optionCounts(survey: parts[0], question: parts[1], by: "group"))
             }
-            for theme in section.quotes { quotes[theme] = try store.quotes(theme: theme, limit: 2) }
+            for theme in section.quotes {
+                quotes[theme] = try groups.flatMap { try store.quotes(theme: theme, limit: 2, group: $0) }
+            }
         }
         let byEthnicity = try store.respondentCounts(by: "ethnicity_group", survey: nil)
         let ethnicity = byEthnicity.filter { $0.value != "(no answer)" }
         let ethnicityNotGiven = byEthnicity.first { $0.value == "(no answer)" }?.respondents ?? 0
+        let coders = try store.humanCoders()
+        let agreement = coders.count >= 2
+            ? try CoderAgreementReport.compute(try coders.map(store.coderCodings), themeIDs: try store.currentThemeIDs())
+            : nil
         return ChapterData(
-            overview: overview, themeCounts: counts, closed: closed, quotes: quotes,
+            overview: overview, codebook: codebook, instruments: try store.instrumentIDs().map(store.instrument),
+            themeCounts: counts, closed: closed, quotes: quotes, sessionCounts: try store.themeSessionCounts(),
+            humanCoders: coders.count, agreement: agreement,
             sample: try store.sampleDescription(), batches: try store.batches(), ethnicity: ethnicity, ethnicityNotGiven: ethnicityNotGiven,
             minimumCell: minimumCell, synthetic: try store.holdsSyntheticSample(),
             themeLabels: Dictionary(uniqueKeysWithValues: codebook.themes.map { ($0.id, $0.label) }),

@@ -49,6 +49,7 @@ public struct PerceptionSummary: Sendable, Equatable, Encodable {
         public var leading: [ThemeFigure]
         public var answers: [AnswerFigure]
     }
+    /// A community-vs-partner difference in a theme's share whose 95% interval excludes 0.
     public struct Difference: Sendable, Equatable {
         public var theme: String
         public var label: String
@@ -70,10 +71,10 @@ public struct PerceptionSummary: Sendable, Equatable, Encodable {
     ///   - themes: theme counts by `group` (as `themeCounts(by: "group")` gives them, already suppressed).
     ///   - raw: the same counts without suppression (`minimumCell` 1), used only to test differences
     ///     between publishable cells.
-    ///   - sessions: focus-group sessions raising each theme.
+    ///   - sessions: focus-group sessions held; `raising`: sessions raising each theme.
     ///   - answers: closed-question shares to show per group's survey (already suppressed).
     ///   - surveyOfGroup: respondent group → its survey id (community → community...).
-    public static func make(themes: [ThemeCount], raw: [ThemeCount], sessions: SessionThemeCounts, answers: [OptionShare],
+    public static func make(themes: [ThemeCount], raw: [ThemeCount], sessions: Int, raising: [String: Int], answers: [OptionShare],
                             surveyOfGroup: [String: String], minimumCell: Int, leadingCount: Int = 5) -> PerceptionSummary {
         let groupNames = ordered(themes.compactMap(\.group))
         let groups = groupNames.map { name -> Group in
@@ -83,7 +84,7 @@ public struct PerceptionSummary: Sendable, Equatable, Encodable {
                 let share = row.respondents.map { Proportion(successes: $0, total: row.base) }
                 return ThemeFigure(theme: row.theme, label: row.label, respondents: row.respondents, percent: row.percent,
                                    ciLow: share.map { $0.lower * 100 }, ciHigh: share.map { $0.upper * 100 },
-                                   sessions: focus ? sessions.raising[row.theme, default: 0] : nil, suppressed: row.suppressed)
+                                   sessions: focus ? raising[row.theme, default: 0] : nil, suppressed: row.suppressed)
             }
             func family(_ prefix: String) -> [ThemeFigure] {
                 figures.filter { $0.theme.hasPrefix(prefix + ".") }.sorted { rank($0, focus) > rank($1, focus) }
@@ -94,21 +95,25 @@ public struct PerceptionSummary: Sendable, Equatable, Encodable {
                 AnswerFigure(question: "\($0.count.survey).\($0.count.question)", option: $0.count.option, percent: $0.percent,
                              ciLow: $0.ciLow, ciHigh: $0.ciHigh, base: $0.count.answered)
             }
-            return Group(group: name, respondents: rows.first?.base ?? 0, sessions: focus ? sessions.sessions : nil,
+            return Group(group: name, respondents: rows.first?.base ?? 0, sessions: focus ? sessions : nil,
                          awareness: family("awareness"), understanding: family("understanding"), sources: family("information"),
                          leading: leading, answers: answerFigures)
         }
         var differences: [Difference] = []
         for theme in ordered(raw.map(\.theme)) {
+            // Only publishable cells are compared: a difference must not give away a withheld count.
             guard let a = raw.first(where: { $0.theme == theme && $0.group == "community" }),
                   let b = raw.first(where: { $0.theme == theme && $0.group == "partner" }),
                   let ca = a.respondents, let cb = b.respondents,
-                  let result = GroupDifference.test(first: "community", count1: ca, base1: a.base, second: "partner", count2: cb, base2: b.base,
-                                                     minimumCell: minimumCell)
+                  [ca, cb].allSatisfy({ $0 == 0 || $0 >= minimumCell }), a.base >= minimumCell, b.base >= minimumCell,
+                  let result = try? GroupDifference(raised1: ca, base1: a.base, raised2: cb, base2: b.base), result.isReportable
             else { continue }
             differences.append(Difference(theme: theme, label: a.label, result: result))
         }
-        differences.sort { abs($0.result.difference) > abs($1.result.difference) || (abs($0.result.difference) == abs($1.result.difference) && $0.theme < $1.theme) }
+        differences.sort {
+            let (x, y) = (abs($0.result.interval.estimate), abs($1.result.interval.estimate))
+            return x > y || (x == y && $0.theme < $1.theme)
+        }
         return PerceptionSummary(groups: groups, differences: differences, minimumCell: minimumCell)
     }
 
@@ -140,7 +145,8 @@ extension PerceptionSummary {
         for id in try store.instrumentIDs() { surveyOfGroup[try store.instrument(id).respondentGroup] = id }
         return make(themes: try store.themeCounts(by: "group", filter: filter, minimumCell: minimumCell),
                     raw: try store.themeCounts(by: "group", filter: filter, minimumCell: 1),
-                    sessions: try store.sessionThemeCounts(coder: coder), answers: answers,
+                    sessions: try store.sampleDescription(coder: coder).focusGroupSessions, raising: try store.themeSessionCounts(coder: coder),
+                    answers: answers,
                     surveyOfGroup: surveyOfGroup, minimumCell: minimumCell)
     }
 }

@@ -31,9 +31,11 @@ extension PerceptionSummary {
             lines.append("No theme's share differs between the two surveys by more than chance (Newcombe 95% interval includes 0).")
         }
         for d in differences {
-            let r = d.result
+            let interval = d.result.interval
+            let test = d.result.testText
             item(String(format: "%@ (%@): community %.1f%%, partner %.1f%%; difference %+.1f points (95%% CI %+.1f to %+.1f)%@", d.label, d.theme,
-                        r.firstPercent, r.secondPercent, r.difference, r.lower, r.upper, r.pValue.map { String(format: ", chi-square p = %.3g", $0) } ?? ""))
+                        interval.first.estimate * 100, interval.second.estimate * 100, interval.estimate * 100, interval.lower * 100, interval.upper * 100,
+                        test.isEmpty ? "" : "; " + test))
         }
         lines.append("")
         lines.append("Counts under \(minimumCell) respondents are shown as <\(minimumCell); intervals are Wilson 95%. Focus groups count groups raising a theme, not people.")
@@ -66,20 +68,20 @@ extension PerceptionSummary {
 
 extension PerceptionSummary.Difference: Encodable {
     enum CodingKeys: String, CodingKey {
-        case theme, label, first, second, difference, p
-        case firstPercent = "first_percent", secondPercent = "second_percent", ciLow = "ci_low", ciHigh = "ci_high"
+        case theme, label, difference, p
+        case firstPercent = "community_percent", secondPercent = "partner_percent", ciLow = "ci_low", ciHigh = "ci_high"
     }
+
+    /// Percentages and points (0-100 scale), community minus partner.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(theme, forKey: .theme)
         try c.encode(label, forKey: .label)
-        try c.encode(result.first, forKey: .first)
-        try c.encode(result.second, forKey: .second)
-        try c.encode(result.firstPercent, forKey: .firstPercent)
-        try c.encode(result.secondPercent, forKey: .secondPercent)
-        try c.encode(result.difference, forKey: .difference)
-        try c.encode(result.lower, forKey: .ciLow)
-        try c.encode(result.upper, forKey: .ciHigh)
-        try c.encode(result.pValue, forKey: .p)
+        try c.encode(result.interval.first.estimate * 100, forKey: .firstPercent)
+        try c.encode(result.interval.second.estimate * 100, forKey: .secondPercent)
+        try c.encode(result.interval.estimate * 100, forKey: .difference)
+        try c.encode(result.interval.lower * 100, forKey: .ciLow)
+        try c.encode(result.interval.upper * 100, forKey: .ciHigh)
+        try c.encode(result.chiSquare?.pValue, forKey: .p)
     }
 }

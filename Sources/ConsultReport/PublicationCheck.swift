@@ -28,4 +28,19 @@ public enum PublicationCheck {
         }
         return findings
     }
+
+    /// Every finding in an HTML document, by line. The `<style>` element's contents are skipped
+    /// (blanked, keeping line numbers): CSS at-rules such as `@media` read as social handles, and
+    /// stylesheet text is template code, not data. Everything else, markup included, is scanned.
+    public static func scanHTML(_ html: String) -> [Finding] {
+        var text = ""
+        var rest = Substring(html)
+        while let open = rest.range(of: "<style>"), let close = rest[open.upperBound...].range(of: "</style>") {
+            text += rest[..<open.upperBound]
+            text += String(rest[open.upperBound..<close.lowerBound].filter { $0 == "\n" })
+            text += rest[close.lowerBound..<close.upperBound]
+            rest = rest[close.upperBound...]
+        }
+        return scan(text + rest)
+    }
 }

@@ -4,8 +4,8 @@ import Foundation
 /// A grouped horizontal bar chart (SVG) of theme percentages by respondent group.
 ///
 /// Plain SVG 1.1 with no scripts or external resources, so it renders in any browser, Markdown
-/// viewer or word processor; the output depends only on its input. Suppressed cells get no bar
-/// and an asterisk, as in the tables.
+/// viewer or word processor; the output depends only on its input. Suppressed cells get no bar,
+/// only `suppressedLabel` ("<10"), as in the tables.
 public enum ThemeChart {
     /// One theme's bars: the label and, per group in `groups` order, a percentage or nil if suppressed.
     public struct Row: Sendable, Equatable {
@@ -19,7 +19,7 @@ public enum ThemeChart {
 
     static let palette = ["#1b6ca8", "#e07b1f", "#4c9a2a", "#7a4fa0"]
 
-    public static func svg(title: String, groups: [String], rows: [Row]) -> String {
+    public static func svg(title: String, groups: [String], rows: [Row], suppressedLabel: String) -> String {
         let labelWidth = 300.0, barArea = 360.0, barHeight = 11.0, gap = 8.0, top = 44.0
         let rowHeight = Double(groups.count) * barHeight + gap
         let height = top + Double(rows.count) * rowHeight + 16
@@ -43,7 +43,7 @@ public enum ThemeChart {
             for (g, value) in row.values.enumerated() {
                 let y = y0 + Double(g) * barHeight
                 guard let value else {
-                    out.append("<text x=\"\(fmt(labelWidth + 2))\" y=\"\(fmt(y + barHeight - 2))\" fill=\"#555\">*</text>")
+                    out.append("<text x=\"\(fmt(labelWidth + 2))\" y=\"\(fmt(y + barHeight - 2))\" fill=\"#555\">\(escape(suppressedLabel))</text>")
                     continue
                 }
                 let w = barArea * value / maxValue

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConsultCore
 import ConsultIngest
+import ConsultReport
 import ConsultStore
 import EmbeddedPostgres
 import Foundation
@@ -74,7 +75,7 @@ struct Consult: ParsableCommand {
         error is PostgresError || error is EmbeddedError || error is SurveyFileError || error is CodebookError
             || error is StoreError || error is ImportError || error is Migrator.Failure || error is ProjectFiles.Missing
             || error is CommandFailure || error is QDCError || error is StatisticsError || error is UnmatchedColumns
-            || error is SuggestionError
+            || error is SuggestionError || error is ChapterTemplateError
     }
 }
 

@@ -31,7 +31,10 @@ extension Consult {
             let coding = try AutoCodingRunner.run(store: store)
             Terminal.write("coded \(coding.segments) segments: \(coding.codings) codings\n\n")
             Terminal.write(ThemeTable.make(try store.themeCounts(by: nil, filter: SegmentFilter(), minimumCell: 10), by: nil).render(.table))
-            Terminal.write("\nwrote \(try ChapterWriter.write(store: store, directory: out, minimumCell: 10))\n")
+            let chapter = try ChapterWriter.write(store: store, directory: out, minimumCell: 10,
+                                                  request: ChapterRequest(formats: [.markdown, .html], docx: false),
+                                                  templates: (surveys as NSString).appendingPathComponent("templates"))
+            Terminal.write("\n" + chapter.paths.map { "wrote \($0)\n" }.joined())
         }
     }
 }

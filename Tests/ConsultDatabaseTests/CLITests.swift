@@ -72,6 +72,7 @@ import Glibc
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("awareness.aware"))
         #expect(FileManager.default.fileExists(atPath: outDir + "/perceptions-chapter.md"))
+        #expect(FileManager.default.fileExists(atPath: outDir + "/perceptions-chapter.html"))
         let themes = try consult(["themes", "--format", "json"], databaseURL: url)
         let firstRows = try rows(themes.stdout)
         #expect(firstRows.count == 32)
@@ -94,8 +95,37 @@ import Glibc
         #expect(quotes.count == 3)
 
         try checkCodingAndRoleCommands(url: url, segments: segments.compactMap { $0["segment"] as? Int })
+        try checkChapterFormats(url: url, segments: segments.compactMap { $0["segment"] as? Int })
 
         #expect(!FileManager.default.fileExists(atPath: home.appendingPathComponent("home").path))
+    }
+
+    /// `consult chapter --format`: md and html by default; docx only through pandoc, said plainly when
+    /// it is missing; with a second human coder the methods report agreement per theme.
+    func checkChapterFormats(url: String, segments: [Int]) throws {
+        let decisions = home.appendingPathComponent("decisions-bob.csv").path
+        try (["segment,theme,coder,applied"] + segments.map { "\($0),trust.low,bob,1" }).joined(separator: "\n")
+            .write(toFile: decisions, atomically: true, encoding: .utf8)
+        #expect(try consult(["code", "import", decisions], databaseURL: url).status == 0)
+        let outDir = home.appendingPathComponent("formats").path
+        let both = try consult(["chapter", "--out", outDir], databaseURL: url)
+        #expect(both.status == 0, "\(both.stderr)")
+        let markdown = try String(contentsOfFile: outDir + "/perceptions-chapter.md", encoding: .utf8)
+        #expect(FileManager.default.fileExists(atPath: outDir + "/perceptions-chapter.html"))
+        #expect(markdown.contains("2 human coders coded the same segments") && !markdown.contains("No second coder yet"))
+
+        let pandocInstalled = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+            .contains { FileManager.default.isExecutableFile(atPath: "\($0)/pandoc") }
+        let withDocx = try consult(["chapter", "--out", outDir, "--format", "md,html,docx"], databaseURL: url)
+        #expect(withDocx.status == 0, "\(withDocx.stderr)")
+        let docxOnly = try consult(["chapter", "--out", outDir, "--format", "docx"], databaseURL: url)
+        if pandocInstalled {
+            #expect(docxOnly.status == 0 && FileManager.default.fileExists(atPath: outDir + "/perceptions-chapter.docx"))
+        } else {
+            #expect(withDocx.stderr.contains("pandoc is not installed; wrote md and html only"))
+            #expect(docxOnly.status != 0 && docxOnly.stderr.contains("pandoc is not installed"))
+        }
+        #expect(try consult(["chapter", "--format", "pdf"], databaseURL: url).stderr.contains("unknown format 'pdf'"))
     }
 
     /// Human coding, agreement and evaluation in their JSON shapes, and running as a role.

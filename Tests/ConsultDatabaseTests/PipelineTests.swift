@@ -106,17 +106,30 @@ import Testing
         let store = try TestDatabase.store()
         _ = try importSample(into: store)
         _ = try AutoCoding.run(store: store)
+        try store.markSyntheticSample()
+        let templates = try ChapterTemplates.load(directory: ProjectPaths.root.appendingPathComponent("surveys/templates").path)
         let data = try ChapterData.gather(from: store, minimumCell: 10)
-        let rendered = PerceptionChapter.render(data)
-        let chapter = rendered.markdown
-        for question in data.overview.questions { #expect(chapter.contains(question.text)) }
-        #expect(chapter.contains("## Methods"))
-        #expect(chapter.contains("codebook version"))
-        #expect(chapter.contains("In their words"))
-        #expect(PerceptionChapter.render(try ChapterData.gather(from: store, minimumCell: 10)) == rendered)
+        let rendered = PerceptionChapter.render(ChapterView.build(data), templates: templates, formats: [.markdown, .html])
+        let chapter = try #require(rendered.documents[.markdown])
+        let html = try #require(rendered.documents[.html])
+        for question in data.overview.questions { #expect(chapter.contains(question.text) && html.contains(question.text)) }
+        for heading in ["Synthetic data", "## Methods", "codebook version", "In their words", "What differs between groups",
+                        "of 8", "## Who responded", "No second coder yet", "## Limitations", "## Appendix B: Provenance"] {
+            #expect(chapter.contains(heading), "\(heading)")
+        }
+        // Byte-identical from a fresh read of the same database.
+        let again = PerceptionChapter.render(ChapterView.build(try ChapterData.gather(from: store, minimumCell: 10)),
+                                             templates: templates, formats: [.markdown, .html])
+        #expect(again == rendered)
+        // Safe to publish, in both formats; the HTML is well-formed XML with its charts inline.
+        #expect(PublicationCheck.scan(chapter).isEmpty)
+        #expect(PublicationCheck.scanHTML(html).isEmpty)
+        let document = XMLParser(data: Data(html.utf8))
+        #expect(document.parse(), "HTML not well-formed at line \(document.lineNumber)")
         #expect(rendered.charts.count == data.overview.questions.count)
         for chart in rendered.charts {
             #expect(chapter.contains("](\(chart.path))"))
+            #expect(html.contains(chart.svg))
             let parser = XMLParser(data: Data(chart.svg.utf8))
             #expect(parser.parse(), "\(chart.path) is not well-formed XML")
         }

@@ -44,19 +44,19 @@ import Testing
 }
 
 @Suite struct ThemeChartTests {
-    @Test func barsForValuesAsterisksForSuppressedAndEscapedText() {
+    @Test func barsForValuesSuppressedLabelAndEscapedText() {
         let svg = ThemeChart.svg(title: "Q & A", groups: ["Community", "Partners"], rows: [
             .init(label: "Trust <low>", values: [40, nil]),
             .init(label: "Stigma", values: [12.4, 0]),
-        ])
+        ], suppressedLabel: "<10")
         #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
         #expect(svg.components(separatedBy: "height=\"10.0\"").count - 1 == 3)
-        #expect(svg.contains(">*</text>"))
+        #expect(svg.contains(">&lt;10</text>"))
         #expect(svg.contains("Trust &lt;low&gt;"))
         #expect(svg.contains("<title>Q &amp; A</title>"))
         #expect(svg.contains(">40%</text>") && svg.contains(">12%</text>"))
-        #expect(ThemeChart.svg(title: "Q & A", groups: ["Community", "Partners"], rows: [.init(label: "x", values: [1, 2])])
-                == ThemeChart.svg(title: "Q & A", groups: ["Community", "Partners"], rows: [.init(label: "x", values: [1, 2])]))
+        #expect(ThemeChart.svg(title: "Q & A", groups: ["Community", "Partners"], rows: [.init(label: "x", values: [1, 2])], suppressedLabel: "<10")
+                == ThemeChart.svg(title: "Q & A", groups: ["Community", "Partners"], rows: [.init(label: "x", values: [1, 2])], suppressedLabel: "<10"))
     }
 }
 
