@@ -14,7 +14,7 @@ extension Consult {
                 not), the most recent human decision wins; otherwise the rules' coding stands. Model \
                 suggestions never count until a human applies them.
                 """,
-            subcommands: [Auto.self, Suggest.self, Apply.self, ImportDecisions.self, Queue.self, Memo.self, Agreement.self, Evaluate.self])
+            subcommands: [Auto.self, Suggest.self, ImportLabels.self, Apply.self, ImportDecisions.self, Queue.self, Memo.self, Agreement.self, Evaluate.self])
 
         struct Auto: ParsableCommand {
             static let configuration = CommandConfiguration(
@@ -43,6 +43,25 @@ extension Consult {
                 let extra = try files.flatMap { try CodedTextFile.read(path: $0, knownThemes: known) }
                 let summary = try withProgress { try Suggesting.run(store: store, extra: extra) { Terminal.progress("suggesting: \($0) segments") } }
                 Terminal.write("model \(summary.modelID): trained on \(summary.examples) coded texts (\(summary.reviewedSegments) reviewed segments), threshold \(summary.threshold); \(summary.suggestions) suggestions on \(summary.suggestedSegments) segments\n")
+            }
+        }
+
+        struct ImportLabels: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "import-labels",
+                abstract: "Store the synthetic generator's theme labels (surveys/sample/generator-labels.csv) as coder 'generator'.",
+                discussion: """
+                    The generator knows which themes each text it wrote expresses; as their own coder the labels let \
+                    rules and the model be checked (`code evaluate --gold generator`) and trained (`code suggest \
+                    --train-coder generator`) without hand coding. They never count in the final coding.
+                    """)
+            @Argument(help: "The labels file (survey,respondent,question,position,theme).") var file: String
+
+            func run() throws {
+                let labels = try GeneratorLabelsFile.read(path: file)
+                let store = try DatabaseAccess.open()
+                let summary = try LabelImport.store(labels, file: file, into: store)
+                Terminal.write("stored \(summary.stored) generator labels from \(file)\(summary.unplaced > 0 ? "; \(summary.unplaced) name segments not in the database (not stored)" : "")\n")
             }
         }
 
@@ -134,4 +153,17 @@ extension QueueReason: ExpressibleByArgument {}
 func withProgress<T>(_ body: () throws -> T) rethrows -> T {
     defer { Terminal.endProgress() }
     return try body()
+}
+
+/// Places generator labels on stored segments (shared by `code import-labels` and the demo): the
+/// respondent's source id becomes its keyed pseudonym, as at import.
+enum LabelImport {
+    static func store(_ labels: [GeneratorLabel], file: String, into store: Store) throws -> LabelSummary {
+        let pseudonymiser = try DatabaseAccess.pseudonymiser()
+        let placed = labels.map {
+            PlacedLabel(survey: $0.survey, pseudonym: pseudonymiser.pseudonym(scope: $0.survey, sourceID: $0.respondent), question: $0.question,
+                        position: $0.position, theme: $0.theme, line: $0.line)
+        }
+        return try store.replaceGeneratorLabels(placed, file: file)
+    }
 }

@@ -28,8 +28,10 @@ extension Consult {
             try notes.importNotes([(sample as NSString).appendingPathComponent("focus-groups")], survey: "focus_groups", options: options)
                 .forEach(ImportReport.print)
             try store.markSyntheticSample()
+            let labelsFile = (sample as NSString).appendingPathComponent("generator-labels.csv")
+            let labels = try LabelImport.store(try GeneratorLabelsFile.read(path: labelsFile), file: labelsFile, into: store)
             let coding = try AutoCodingRunner.run(store: store)
-            Terminal.write("coded \(coding.segments) segments: \(coding.codings) codings\n\n")
+            Terminal.write("coded \(coding.segments) segments: \(coding.codings) codings (generator labels kept apart: \(labels.stored))\n\n")
             Terminal.write(ThemeTable.make(try store.themeCounts(by: nil, filter: SegmentFilter(), minimumCell: 10), by: nil).render(.table))
             let chapter = try ChapterWriter.write(store: store, directory: out, minimumCell: 10,
                                                   request: ChapterRequest(formats: [.markdown, .html], docx: false),

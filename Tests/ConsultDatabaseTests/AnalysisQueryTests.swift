@@ -1,5 +1,6 @@
 import ConsultCore
 import ConsultReport
+import Foundation
 import ConsultStore
 import Testing
 
@@ -31,5 +32,29 @@ import Testing
                                              margins: PopulationMargins.ethnicGroups(try small.store.consultationOverview().population))
         #expect(weights.raked == 2 && weights.unplaced == 1)
         #expect(abs(weights.weights.reduce(0, +) - 3) < 1e-9)
+    }
+}
+
+/// The generator's labels as their own coder.
+@Suite struct GeneratorLabelTests {
+    @Test func labelsLandOnTheirSegmentsAndNeverCount() throws {
+        let small = try SmallConsultation()
+        let store = small.store
+        let segment = try #require(try store.segments(SegmentFilter()).first { $0.text == "never heard of it" })
+        let labels = [
+            PlacedLabel(survey: "community", pseudonym: small.key("T-2").pseudonym, question: "what_is", position: 1, theme: "awareness.unaware", line: 2),
+            PlacedLabel(survey: "community", pseudonym: small.key("T-404").pseudonym, question: "what_is", position: 1, theme: "awareness.aware", line: 3),
+        ]
+        let before = try store.coderCodings(Store.finalCoder)
+        let summary = try store.replaceGeneratorLabels(labels, file: "labels.csv")
+        #expect(summary.stored == 1 && summary.unplaced == 1)
+        #expect(try store.coderCodings(Store.generatorCoder).themes[segment.segment] == ["awareness.unaware"])
+        #expect(try store.codings(coder: Store.generatorCoder).allSatisfy { $0.kind == "generator" })
+        #expect(try store.coderCodings(Store.finalCoder) == before)
+        // Replacing: a second run stores the same, not twice.
+        #expect(try store.replaceGeneratorLabels(labels, file: "labels.csv").stored == 1)
+        #expect(try store.codings(coder: Store.generatorCoder).count == 1)
+        #expect { try store.replaceGeneratorLabels([PlacedLabel(survey: "community", pseudonym: "x", question: "q", position: 1, theme: "no.such", line: 7)],
+                                                   file: "labels.csv") } throws: { "\($0)".contains("labels.csv:7: theme: 'no.such'") }
     }
 }

@@ -19,23 +19,9 @@ import ThemeSuggestion
 
     static func generatedSegments() throws -> [TrainingExample] {
         let rules = try AutoCoder(codebook: HeldOutSet.codebook)
-        let generator = SampleGenerator(seed: SampleGenerator.defaultSeed)
-        var community = "", partner = ""
-        generator.writeCommunityCSV(count: 2_500, to: &community)
-        generator.writePartnerCSV(count: 600, to: &partner)
-        var examples: [TrainingExample] = []
-        for (csv, columns) in [(community, ["what_is", "sources_detail", "concerns", "other_tools", "help"]), (partner, ["purpose", "sharing", "other_tools", "help"])] {
-            var reader = CSVReader(bytes: Array(csv.utf8), name: "generated")
-            let header = try reader.next()?.fields ?? []
-            let indices = columns.compactMap { header.firstIndex(of: $0) }
-            while let record = try reader.next() {
-                for index in indices where !record.fields[index].isEmpty {
-                    let text = record.fields[index]
-                    examples.append(TrainingExample(text: text, themes: Set(rules.code(text).map(\.themeID))))
-                }
-            }
+        return try GeneratedSegments.make(seed: SampleGenerator.defaultSeed, community: 2_500, partner: 600).map {
+            TrainingExample(text: $0.text, themes: Set(rules.code($0.text).map(\.themeID)))
         }
-        return examples
     }
 
     @Test(.enabled(if: isReleaseBuild)) func trainingTenThousandSegmentsTakesSeconds() throws {
