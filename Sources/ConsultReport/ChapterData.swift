@@ -1,5 +1,6 @@
 import ConsultCore
 import ConsultStore
+import Statistics
 
 /// Everything the perception chapter shows, read from the database in one place so that rendering is
 /// a pure function of it (and tested without a database).
@@ -29,6 +30,9 @@ public struct ChapterData: Sendable {
     public var ethnicity: [(value: String, respondents: Int)]
     /// Respondents with no ethnic group: not asked (partners, focus groups), skipped, or preferred not to say.
     public var ethnicityNotGiven: Int
+    /// The strand's closed questions weighted to the population (Census ethnic groups), for each
+    /// survey whose respondents can be placed on that margin.
+    public var weighted: [WeightedEstimates]
     public var minimumCell: Int
     public var synthetic: Bool
     public var themeLabels: [String: String]
@@ -56,6 +60,18 @@ public struct ChapterData: Sendable {
         let byEthnicity = try store.respondentCounts(by: "ethnicity_group", survey: nil)
         let ethnicity = byEthnicity.filter { $0.value != "(no answer)" }
         let ethnicityNotGiven = byEthnicity.first { $0.value == "(no answer)" }?.respondents ?? 0
+        var weighted: [WeightedEstimates] = []
+        let margins = PopulationMargins.ethnicGroups(overview.population)
+        let closedBySurvey = Dictionary(grouping: closed.values, by: \.survey)
+        for survey in closedBySurvey.keys.sorted() where !margins.totals.isEmpty {
+            do {
+                weighted.append(try WeightedEstimates.gather(from: store, survey: survey, questionIDs: closedBySurvey[survey]?.map(\.question.id),
+                                                             margins: margins, minimumCell: minimumCell))
+            } catch is StatisticsError {
+                // No respondent of this survey gave a value the margins know (partners are not asked
+                // their ethnic group): the survey is not weighted, and the chapter says which was.
+            }
+        }
         let coders = try store.humanCoders()
         let agreement = coders.count >= 2
             ? try CoderAgreementReport.compute(try coders.map(store.coderCodings), themeIDs: try store.currentThemeIDs())
@@ -65,7 +81,7 @@ public struct ChapterData: Sendable {
             themeCounts: counts, closed: closed, quotes: quotes, sessionCounts: try store.themeSessionCounts(),
             humanCoders: coders.count, agreement: agreement,
             sample: try store.sampleDescription(), batches: try store.batches(), ethnicity: ethnicity, ethnicityNotGiven: ethnicityNotGiven,
-            minimumCell: minimumCell, synthetic: try store.holdsSyntheticSample(),
+            weighted: weighted, minimumCell: minimumCell, synthetic: try store.holdsSyntheticSample(),
             themeLabels: Dictionary(uniqueKeysWithValues: codebook.themes.map { ($0.id, $0.label) }),
             themeParents: Dictionary(uniqueKeysWithValues: codebook.themes.compactMap { t in t.parent.map { (t.id, $0) } }))
     }

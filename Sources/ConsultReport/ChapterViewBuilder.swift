@@ -27,9 +27,26 @@ extension ChapterView {
         return ChapterView(
             title: "Perceptions of the Gangs Matrix: what the consultation heard", consultationTitle: data.overview.title,
             synthetic: data.synthetic, sampleSentence: sampleSentence(data, groups: groups), minimumCell: data.minimumCell,
-            sections: sections, representativeness: representativeness, methods: ChapterMethods.view(data),
+            sections: sections, representativeness: representativeness, weightedEstimates: weightedEstimates(data),
+            methods: ChapterMethods.view(data),
             codebook: ChapterMethods.codebook(data.codebook),
             provenance: ChapterProvenance.rows(data, sections: sections, representativeness: representativeness))
+    }
+
+    /// One row per published option of each weighted survey: unweighted and weighted percentages with
+    /// the weighted 95% interval, the design effect and the effective sample size.
+    private static func weightedEstimates(_ data: ChapterData) -> [WeightedEstimateView] {
+        data.weighted.flatMap { estimates in
+            estimates.cells.compactMap { cell -> WeightedEstimateView? in
+                guard !cell.suppressed, let share = cell.share.share, cell.share.answered > 0 else { return nil }
+                return WeightedEstimateView(
+                    label: "\(cell.question.wording) \(cell.option.label)",
+                    unweighted: ChapterNumbers.percent(Double(cell.share.count) * 100 / Double(cell.share.answered)),
+                    weighted: "\(ChapterNumbers.percent(share.estimate * 100)) (\(ChapterNumbers.interval(share.lower * 100, share.upper * 100)))",
+                    designEffect: ChapterNumbers.decimal(estimates.weights.designEffect),
+                    effectiveSampleSize: ChapterNumbers.decimal(share.effectiveSampleSize, places: 0))
+            }
+        }
     }
 
     private static func sampleSentence(_ data: ChapterData, groups: [String]) -> String {

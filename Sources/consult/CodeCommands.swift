@@ -109,7 +109,9 @@ extension Consult {
             @OptionGroup var output: FormatOption
 
             func run() throws {
-                let items = try DatabaseAccess.open().codingQueue(reason: reason, coder: coder, limit: limit)
+                let store = try DatabaseAccess.open()
+                let items = try store.codingQueue(reason: reason, coder: coder, limit: limit)
+                try output.recordExport(store, command: "code queue", rows: items.count)
                 output.print(ResultTable(columns: ["segment", "reason", "theme", "detail", "text"], rows: items.map {
                     [.int($0.segment), .text($0.reason), $0.theme.map(ResultValue.text) ?? .null, $0.detail.map(ResultValue.text) ?? .null, .text($0.text)]
                 }))

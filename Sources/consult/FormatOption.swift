@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConsultReport
+import ConsultStore
 
 extension OutputFormat: ExpressibleByArgument {}
 
@@ -11,4 +12,10 @@ struct FormatOption: ParsableArguments {
     var resolved: OutputFormat { format ?? (Terminal.stdoutIsTerminal ? .table : .csv) }
 
     func print(_ table: ResultTable) { Terminal.write(table.render(resolved)) }
+
+    /// Records in the audit log that row-level data (redacted text, codings) left the database, with
+    /// the command, format and number of rows, never the rows themselves.
+    func recordExport(_ store: Store, command: String, rows: Int) throws {
+        try store.audit(.export, ["command": .string(command), "format": .string(resolved.rawValue), "rows": .int(rows)])
+    }
 }

@@ -15,7 +15,9 @@ extension Consult {
         @OptionGroup var output: FormatOption
 
         func run() throws {
-            let rows = try DatabaseAccess.open().segments(SegmentFilter(survey: survey, question: question, theme: theme), limit: limit)
+            let store = try DatabaseAccess.open()
+            let rows = try store.segments(SegmentFilter(survey: survey, question: question, theme: theme), limit: limit)
+            try output.recordExport(store, command: "segments", rows: rows.count)
             output.print(ResultTable(columns: ["segment", "respondent", "survey", "question", "text"], rows: rows.map {
                 [.int($0.segment), .text($0.respondent), .text($0.survey), .text($0.question), .text($0.text)]
             }))
@@ -28,7 +30,9 @@ extension Consult {
         @OptionGroup var output: FormatOption
 
         func run() throws {
-            let rows = try DatabaseAccess.open().codings(coder: coder)
+            let store = try DatabaseAccess.open()
+            let rows = try store.codings(coder: coder)
+            try output.recordExport(store, command: "codings", rows: rows.count)
             output.print(ResultTable(columns: ["segment", "theme", "coder", "kind", "applied", "rule", "start", "end", "matched", "confidence", "codebook_version"],
                                      rows: rows.map { c in
                 [.int(c.segment), .text(c.theme), .text(c.coder), .text(c.kind), .bool(c.applied), c.rule.map(ResultValue.text) ?? .null,
@@ -41,7 +45,11 @@ extension Consult {
     struct Themes: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Theme counts: respondents and segments per theme, overall or by a field.",
-            discussion: "percent is the share of respondents in the row's group. Cells under --min-cell respondents are suppressed."
+            discussion: """
+                percent is the share of respondents in the row's group. Cells under --min-cell respondents are suppressed. \
+                With --by group, focus-group rows also give groups_raising and groups: a discussion is reported as \
+                "raised in k of n groups", since its participants are not independent respondents.
+                """
         )
         @Option(help: "Only this survey id.") var survey: String?
         @Option(help: "Split by: group, survey, or a closed question / attribute such as ethnicity_group, age_band, borough, sector.") var by: String?
@@ -52,7 +60,16 @@ extension Consult {
         func run() throws {
             let store = try DatabaseAccess.open()
             let counts = try store.themeCounts(by: by, filter: SegmentFilter(survey: survey, coder: coder), minimumCell: minCell)
-            output.print(ThemeTable.make(counts, by: by))
+            var table = ThemeTable.make(counts, by: by)
+            if by == "group" {
+                let raising = try store.themeSessionCounts(coder: coder)
+                let sessions = try store.sampleDescription(coder: coder).focusGroupSessions
+                table.columns += ["groups_raising", "groups"]
+                for (index, count) in counts.enumerated() {
+                    table.rows[index] += count.group == "focus_group" ? [.int(raising[count.theme, default: 0]), .int(sessions)] : [.absent, .absent]
+                }
+            }
+            output.print(table)
         }
     }
 }
@@ -99,30 +116,18 @@ extension Consult {
             guard by == nil else { throw CommandFailure("--weighted gives overall estimates; leave out --by") }
             let population = try margins.map { try PopulationMargins.read(path: $0) }
                 ?? PopulationMargins.ethnicGroups(try store.consultationOverview().population)
-            let units = try store.respondentFields(survey: survey, fields: population.totals.keys.sorted())
-            let weights = try SurveyWeights.rake(units: units.map(\.values), margins: population)
+            let estimates = try WeightedEstimates.gather(from: store, survey: survey, questionIDs: question.map { [$0] }, margins: population,
+                                                         minimumCell: minCell)
+            let weights = estimates.weights
             Terminal.note(String(format: "consult: weighted to %@: %d respondents raked, %d kept at weight 1 (no usable value); design effect %.2f, effective n %.0f%@",
-                                 population.totals.keys.sorted().joined(separator: ", "), weights.raked, weights.unplaced, weights.designEffect,
+                                 estimates.variables.joined(separator: ", "), weights.raked, weights.unplaced, weights.designEffect,
                                  weights.effectiveSampleSize, weights.emptyLevels.isEmpty ? "" : "; no respondents in " + weights.emptyLevels.joined(separator: ", ")))
-            let byRespondent = Dictionary(uniqueKeysWithValues: zip(units.map(\.id), weights.weights))
-            let instrument = try store.instrument(survey)
-            let questions = instrument.questions.filter { [.single, .multi, .likert5].contains($0.type) && (question == nil || $0.id == question) }
-            let answers = try store.closedAnswers(survey: survey, question: question).map { (respondent: $0.respondent, question: $0.question, value: $0.value) }
-            let shares = WeightedOptionShare.compute(questions: questions, answers: answers, weights: byRespondent)
-            var rows: [[ResultValue]] = []
-            for q in questions {
-                let cells = shares.filter { $0.question == q.id }
-                let hide = (cells.first?.answered ?? 0) < minCell
-                    ? cells.map { _ in true }
-                    : DisclosureControl.suppressed(cells.map(\.count), minimum: minCell, additive: q.type != .multi)
-                for (cell, hidden) in zip(cells, hide) {
-                    let share = hidden ? nil : cell.share
-                    rows.append([.text(survey), .text(cell.question), .text(cell.option), share.map { .number($0.weightedCount, decimals: 1) } ?? .null,
-                                 share.map { .number($0.estimate * 100, decimals: 1) } ?? .null, share.map { .number($0.lower * 100, decimals: 1) } ?? .null,
-                                 share.map { .number($0.upper * 100, decimals: 1) } ?? .null, .int(cell.answered), hidden ? .bool(true) : .absent,
-                                 .bool(true), .number(weights.designEffect, decimals: 2),
-                                 share.map { .number($0.effectiveSampleSize, decimals: 1) } ?? .null])
-                }
+            let rows: [[ResultValue]] = estimates.cells.map { cell in
+                let share = cell.suppressed ? nil : cell.share.share
+                return [.text(survey), .text(cell.question.id), .text(cell.option.value), share.map { .number($0.weightedCount, decimals: 1) } ?? .null,
+                        share.map { .number($0.estimate * 100, decimals: 1) } ?? .null, share.map { .number($0.lower * 100, decimals: 1) } ?? .null,
+                        share.map { .number($0.upper * 100, decimals: 1) } ?? .null, .int(cell.share.answered), cell.suppressed ? .bool(true) : .absent,
+                        .bool(true), .number(weights.designEffect, decimals: 2), share.map { .number($0.effectiveSampleSize, decimals: 1) } ?? .null]
             }
             return rows
         }
@@ -161,6 +166,7 @@ extension Consult {
                 throw CommandFailure("unknown theme '\(theme)' (see `consult themes` for the ids)")
             }
             let quotes = try store.quotes(theme: theme, limit: limit, coder: coder)
+            try output.recordExport(store, command: "quotes", rows: quotes.count)
             output.print(ResultTable(columns: ["segment", "theme", "survey", "group", "question", "text"], rows: quotes.map { q in
                 [.int(q.segment), .text(q.theme), .text(q.survey), .text(q.group), .text(q.question), .text(q.text)]
             }))
