@@ -10,16 +10,6 @@ struct AutoCoderKeywords: Sendable {
         var atWordStart: [Bool]
         /// The same at the other end: where a word-bounded match could end with it.
         var atWordEnd: [Bool]
-        /// Every occurrence counted in `atWordStart`, in order of its end, when the text is all
-        /// ASCII (so its offsets are UTF-16 offsets of the text too); nil otherwise.
-        var wordStarts: [Occurrence]?
-    }
-
-    /// Where a keyword stands in a text.
-    struct Occurrence: Equatable {
-        var keyword: Int
-        /// UTF-16 offset of its first character.
-        var offset: Int
     }
 
     /// Number of keywords; ids run from 0.
@@ -118,9 +108,8 @@ struct AutoCoderKeywords: Sendable {
     func found(in text: String) -> Found? {
         if text.unicodeScalars.contains(where: Self.unusualFolding.contains) { return nil }
         let none = [Bool](repeating: false, count: count)
-        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+        var found = Found(anywhere: none, atWordStart: none, atWordEnd: none)
         var lower = text.lowercased()
-        var found = Found(anywhere: none, atWordStart: none, atWordEnd: none, wordStarts: isASCII ? [] : nil)
         lower.withUTF8 { bytes in
             var state = 0
             for (end, byte) in bytes.enumerated() {
@@ -131,7 +120,6 @@ struct AutoCoderKeywords: Sendable {
                     let start = end + 1 - lengths[keyword]
                     if !beginsWord[keyword] || start == 0 || !Self.isASCIIWordByte(bytes[start - 1]) {
                         found.atWordStart[keyword] = true
-                        found.wordStarts?.append(Occurrence(keyword: keyword, offset: start))
                     }
                     if !endsWord[keyword] || end + 1 == bytes.count || !Self.isASCIIWordByte(bytes[end + 1]) {
                         found.atWordEnd[keyword] = true

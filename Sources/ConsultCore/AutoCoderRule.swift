@@ -8,6 +8,29 @@ import Foundation
 /// documented as safe to use from several threads at once, and `Sendable` in Foundation, so
 /// compiled rules can be shared between tasks.
 struct AutoCoderRule: Sendable {
+    /// A compiled pattern and its literal gate.
+    struct Pattern: Sendable {
+        let regex: NSRegularExpression
+        /// Literal groups every match meets.
+        let literals: [Set<String>]
+        /// Strings every match starts with, and ends with, if known.
+        let leading: Set<String>?
+        let trailing: Set<String>?
+        /// The groups as keyword ids; each must have a keyword present.
+        var gate: [[Int]] = []
+        /// The leading strings as keyword ids; one must stand at a word start.
+        var leadingGate: [Int]?
+        /// The trailing strings as keyword ids; one must stand at a word end.
+        var trailingGate: [Int]?
+
+        func isOpen(_ found: AutoCoderKeywords.Found?) -> Bool {
+            guard let found else { return true }
+            return gate.allSatisfy { group in group.contains { found.anywhere[$0] } }
+                && leadingGate.map { $0.contains { found.atWordStart[$0] } } != false
+                && trailingGate.map { $0.contains { found.atWordEnd[$0] } } != false
+        }
+    }
+
     let ruleID: String
     let themeID: String
     private(set) var phrases: [Pattern]
@@ -40,12 +63,21 @@ struct AutoCoderRule: Sendable {
         Set((phrases + nearA + nearB).flatMap { $0.literals.flatMap { $0 } + ($0.leading ?? []) + ($0.trailing ?? []) })
     }
 
-    /// This rule with its patterns' strings turned into keyword ids from `ids`.
+    /// This rule with its literal groups turned into keyword ids from `ids`.
     func gated(by ids: [String: Int]) -> AutoCoderRule {
+        func gate(_ patterns: [Pattern]) -> [Pattern] {
+            patterns.map { pattern in
+                var gated = pattern
+                gated.gate = pattern.literals.map { $0.compactMap { ids[$0] } }
+                gated.leadingGate = pattern.leading.map { $0.compactMap { ids[$0] } }
+                gated.trailingGate = pattern.trailing.map { $0.compactMap { ids[$0] } }
+                return gated
+            }
+        }
         var rule = self
-        rule.phrases = phrases.map { $0.gated(by: ids) }
-        rule.nearA = nearA.map { $0.gated(by: ids) }
-        rule.nearB = nearB.map { $0.gated(by: ids) }
+        rule.phrases = gate(phrases)
+        rule.nearA = gate(nearA)
+        rule.nearB = gate(nearB)
         return rule
     }
 
@@ -80,13 +112,14 @@ struct AutoCoderRule: Sendable {
             if vetoed == nil { vetoed = vetoedSentences(in: text) }
             return vetoed?.isDisjoint(with: sentences) != false ? .accepted : .refused
         }
+        let whole = NSRange(location: 0, length: text.length)
         var accepted: [NSRange] = []
         var denied: [NSRange] = []
         for pattern in phrases where pattern.isOpen(present) {
-            for range in pattern.matches(in: text, found: present) {
-                switch verdict([range]) {
-                case .accepted: accepted.append(range)
-                case .denied: denied.append(range)
+            for match in pattern.regex.matches(in: text.normalized, range: whole) {
+                switch verdict([match.range]) {
+                case .accepted: accepted.append(match.range)
+                case .denied: denied.append(match.range)
                 case .refused: break
                 }
             }
@@ -120,7 +153,10 @@ struct AutoCoderRule: Sendable {
 
     /// All matches of the open patterns of a list.
     private func matches(of patterns: [Pattern], in text: AutoCoderText, present: AutoCoderKeywords.Found?) -> [NSRange] {
-        patterns.filter { $0.isOpen(present) }.flatMap { $0.matches(in: text, found: present) }
+        let whole = NSRange(location: 0, length: text.length)
+        return patterns.filter { $0.isOpen(present) }.flatMap { pattern in
+            pattern.regex.matches(in: text.normalized, range: whole).map(\.range)
+        }
     }
 
     /// Sentences in which an `unless` pattern occurs.
