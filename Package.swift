@@ -45,6 +45,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Rule-coder throughput without a database (BENCHMARKS.md); not part of the CLI contract.
+        .executableTarget(name: "coding-bench", dependencies: ["ConsultCore", "SyntheticSample"], path: "Benchmarks/CodingBenchmark"),
         .testTarget(name: "ConsultCoreTests", dependencies: ["ConsultCore", "Statistics"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(name: "SyntheticSampleTests", dependencies: ["SyntheticSample"]),

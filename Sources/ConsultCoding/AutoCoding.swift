@@ -24,7 +24,7 @@ public enum AutoCoding {
         var codedSegments = 0
         let codings = try store.replaceCodings(coder: Store.ruleCoder, codebookVersion: codebook.version) { store, emit in
             try store.forEachSegmentBatch { batch in
-                let matches = code(batch.map(\.text), with: coder)
+                let matches = coder.code(batch.map(\.text), workers: ProcessInfo.processInfo.activeProcessorCount)
                 for (segment, found) in zip(batch, matches) {
                     if !found.isEmpty { codedSegments += 1 }
                     for match in found {
@@ -37,23 +37,5 @@ public enum AutoCoding {
             }
         }
         return Summary(codebookVersion: codebook.version, segments: segments, codedSegments: codedSegments, codings: codings)
-    }
-
-    /// Codes `texts` in parallel; the result is in input order, so the run stays deterministic.
-    static func code(_ texts: [String], with coder: AutoCoder) -> [[RuleMatch]] {
-        var results = [[RuleMatch]](repeating: [], count: texts.count)
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, texts.count))
-        results.withUnsafeMutableBufferPointer { buffer in
-            // Each worker writes only the indices congruent to its number: no two write the same slot.
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var index = worker
-                while index < texts.count {
-                    slots[index] = coder.code(texts[index])
-                    index += workers
-                }
-            }
-        }
-        return results
     }
 }

@@ -1,8 +1,25 @@
 /// Finds which of many literal strings occur in a text, in one pass (Aho–Corasick over UTF-8
 /// bytes), so the coder can skip the rules whose required literals are all absent.
 struct AutoCoderKeywords: Sendable {
+    /// What one scan found, indexed by keyword id.
+    struct Found: Equatable {
+        /// The keyword occurs somewhere in the text.
+        var anywhere: [Bool]
+        /// The keyword occurs where a word-bounded match could begin with it: not right after an
+        /// ASCII letter or digit, or anywhere when the keyword itself begins with neither.
+        var atWordStart: [Bool]
+        /// The same at the other end: where a word-bounded match could end with it.
+        var atWordEnd: [Bool]
+    }
+
     /// Number of keywords; ids run from 0.
     let count: Int
+    /// UTF-8 length of each keyword.
+    private let lengths: [Int]
+    /// Whether each keyword begins with an ASCII letter or digit (one that a preceding letter or
+    /// digit would glue into a longer word), and whether it ends with one.
+    private let beginsWord: [Bool]
+    private let endsWord: [Bool]
     /// Byte to symbol; 0 for bytes that occur in no keyword.
     private let symbols: [UInt8]
     private let width: Int
@@ -22,6 +39,9 @@ struct AutoCoderKeywords: Sendable {
     /// Builds the automaton; `keywords[i]` gets id `i`.
     init(_ keywords: [String]) {
         count = keywords.count
+        lengths = keywords.map(\.utf8.count)
+        beginsWord = keywords.map { $0.utf8.first.map(Self.isASCIIWordByte) ?? false }
+        endsWord = keywords.map { $0.utf8.last.map(Self.isASCIIWordByte) ?? false }
         var symbolOf = [UInt8](repeating: 0, count: 256)
         var next = 1
         for keyword in keywords {
@@ -78,16 +98,40 @@ struct AutoCoderKeywords: Sendable {
         self.outputs = outputs
     }
 
-    /// Which keywords occur in `text` (compared in lower case), or nil when the text holds a
-    /// character whose case folding the check cannot mirror; then every rule must run.
-    func found(in text: String) -> [Bool]? {
+    /// Which keywords occur in `text` (compared in lower case), and where; nil when the text holds
+    /// a character whose case folding the check cannot mirror, and every rule must run.
+    ///
+    /// Only ASCII letters and digits count as gluing a keyword to the word before or after it:
+    /// in the lower-cased copy they can only come from letters or digits of the text, which the
+    /// patterns' word boundaries (`(?<![\p{L}\p{N}])`, `(?![\p{L}\p{N}])`) refuse too. Other
+    /// characters are assumed not to glue, which can only let a rule run needlessly.
+    func found(in text: String) -> Found? {
         if text.unicodeScalars.contains(where: Self.unusualFolding.contains) { return nil }
-        var present = [Bool](repeating: false, count: count)
-        var state = 0
-        for byte in text.lowercased().utf8 {
-            state = Int(transitions[state * width + Int(symbols[Int(byte)])])
-            for id in outputs[state] { present[Int(id)] = true }
+        let none = [Bool](repeating: false, count: count)
+        var found = Found(anywhere: none, atWordStart: none, atWordEnd: none)
+        var lower = text.lowercased()
+        lower.withUTF8 { bytes in
+            var state = 0
+            for (end, byte) in bytes.enumerated() {
+                state = Int(transitions[state * width + Int(symbols[Int(byte)])])
+                for id in outputs[state] {
+                    let keyword = Int(id)
+                    found.anywhere[keyword] = true
+                    let start = end + 1 - lengths[keyword]
+                    if !beginsWord[keyword] || start == 0 || !Self.isASCIIWordByte(bytes[start - 1]) {
+                        found.atWordStart[keyword] = true
+                    }
+                    if !endsWord[keyword] || end + 1 == bytes.count || !Self.isASCIIWordByte(bytes[end + 1]) {
+                        found.atWordEnd[keyword] = true
+                    }
+                }
+            }
         }
-        return present
+        return found
+    }
+
+    private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
     }
 }

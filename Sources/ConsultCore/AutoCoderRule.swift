@@ -13,12 +13,21 @@ struct AutoCoderRule: Sendable {
         let regex: NSRegularExpression
         /// Literal groups every match meets.
         let literals: [Set<String>]
-        /// The same groups as keyword ids; each must have a keyword present.
+        /// Strings every match starts with, and ends with, if known.
+        let leading: Set<String>?
+        let trailing: Set<String>?
+        /// The groups as keyword ids; each must have a keyword present.
         var gate: [[Int]] = []
+        /// The leading strings as keyword ids; one must stand at a word start.
+        var leadingGate: [Int]?
+        /// The trailing strings as keyword ids; one must stand at a word end.
+        var trailingGate: [Int]?
 
-        func isOpen(_ present: [Bool]?) -> Bool {
-            guard let present else { return true }
-            return gate.allSatisfy { group in group.contains { present[$0] } }
+        func isOpen(_ found: AutoCoderKeywords.Found?) -> Bool {
+            guard let found else { return true }
+            return gate.allSatisfy { group in group.contains { found.anywhere[$0] } }
+                && leadingGate.map { $0.contains { found.atWordStart[$0] } } != false
+                && trailingGate.map { $0.contains { found.atWordEnd[$0] } } != false
         }
     }
 
@@ -35,7 +44,7 @@ struct AutoCoderRule: Sendable {
 
     init(_ rule: CodingRule, compiler: RulePatternCompiler) throws(RulePatternProblem) {
         func patterns(_ list: [String]) throws(RulePatternProblem) -> [Pattern] {
-            try compiler.compileEach(list).map { Pattern(regex: $0.regex, literals: $0.literals) }
+            try compiler.compileEach(list).map { Pattern(regex: $0.regex, literals: $0.literals, leading: $0.leading, trailing: $0.trailing) }
         }
         ruleID = rule.id
         themeID = rule.themeID
@@ -49,9 +58,9 @@ struct AutoCoderRule: Sendable {
         questions = rule.questions
     }
 
-    /// Every literal of every pattern.
+    /// Every literal, leading and trailing string of every pattern.
     var literals: Set<String> {
-        Set((phrases + nearA + nearB).flatMap { $0.literals.flatMap { $0 } })
+        Set((phrases + nearA + nearB).flatMap { $0.literals.flatMap { $0 } + ($0.leading ?? []) + ($0.trailing ?? []) })
     }
 
     /// This rule with its literal groups turned into keyword ids from `ids`.
@@ -60,6 +69,8 @@ struct AutoCoderRule: Sendable {
             patterns.map { pattern in
                 var gated = pattern
                 gated.gate = pattern.literals.map { $0.compactMap { ids[$0] } }
+                gated.leadingGate = pattern.leading.map { $0.compactMap { ids[$0] } }
+                gated.trailingGate = pattern.trailing.map { $0.compactMap { ids[$0] } }
                 return gated
             }
         }
@@ -80,12 +91,12 @@ struct AutoCoderRule: Sendable {
     }
 
     /// The earliest span of `text` this rule accepts, if any. `present` says which keywords
-    /// occur in the text (nil: unknown, run everything).
+    /// occur in the text, and where (nil: unknown, run everything).
     ///
     /// A candidate inside a span that a negation cue denies is refused, whichever pattern
     /// found either: "I haven't seen anything about it in the news" must not yield "in the news"
     /// from a shorter pattern.
-    func firstMatch(in text: AutoCoderText, window: Int, present: [Bool]?) -> NSRange? {
+    func firstMatch(in text: AutoCoderText, window: Int, present: AutoCoderKeywords.Found?) -> NSRange? {
         var vetoed: Set<Int>?
         func verdict(_ components: [NSRange]) -> Verdict {
             let sentences = Set(components.map { text.sentenceIndex(at: $0.location) })
@@ -121,7 +132,7 @@ struct AutoCoderRule: Sendable {
 
     /// The accepted pairs of `near` matches close enough together (in one sentence unless the
     /// scope is the segment), as spans from the first to the last of the two.
-    private func proximities(in text: AutoCoderText, present: [Bool]?, accepts: ([NSRange]) -> Bool) -> [NSRange] {
+    private func proximities(in text: AutoCoderText, present: AutoCoderKeywords.Found?, accepts: ([NSRange]) -> Bool) -> [NSRange] {
         let aMatches = matches(of: nearA, in: text, present: present)
         guard !aMatches.isEmpty else { return [] }
         let bMatches = matches(of: nearB, in: text, present: present)
@@ -141,7 +152,7 @@ struct AutoCoderRule: Sendable {
     }
 
     /// All matches of the open patterns of a list.
-    private func matches(of patterns: [Pattern], in text: AutoCoderText, present: [Bool]?) -> [NSRange] {
+    private func matches(of patterns: [Pattern], in text: AutoCoderText, present: AutoCoderKeywords.Found?) -> [NSRange] {
         let whole = NSRange(location: 0, length: text.length)
         return patterns.filter { $0.isOpen(present) }.flatMap { pattern in
             pattern.regex.matches(in: text.normalized, range: whole).map(\.range)

@@ -17,10 +17,23 @@ enum RuleLiterals {
         return node.groups
     }
 
+    /// Lower-case strings one of which every match of `pattern` starts with (`atStart`) or ends
+    /// with; nil when unknown. A pattern is matched at word boundaries, so a leading string that
+    /// begins with a letter or digit can only occur where no letter or digit precedes it, and a
+    /// trailing one that ends with either only where none follows (see ``AutoCoderKeywords``).
+    static func edge(_ pattern: String, atStart: Bool) -> Set<String>? {
+        var parser = Parser(characters: Array(pattern))
+        let node = parser.alternation()
+        guard parser.isAtEnd, !parser.unsupported else { return nil }
+        return node.edge(atStart: atStart)
+    }
+
     /// The parsed shape of a pattern, as far as requirements go.
     indirect enum Node {
         case literal(Character)
         case opaque
+        /// A lookaround: matches no text, so it requires nothing and does not start a match.
+        case zeroWidth
         case sequence([Node])
         case alternation([Node])
         case repeated(Node, minimum: Int)
@@ -30,7 +43,7 @@ enum RuleLiterals {
             switch self {
             case .literal(let character):
                 return [[String(character)]]
-            case .opaque:
+            case .opaque, .zeroWidth:
                 return []
             case .repeated(let node, let minimum):
                 return minimum >= 1 ? node.groups : []
@@ -55,6 +68,51 @@ enum RuleLiterals {
                 }
                 if !run.isEmpty { result.append([run]) }
                 return result
+            }
+        }
+
+        /// Strings one of which every match starts with (`atStart`) or ends with: the literal run
+        /// at that end of a sequence (lookarounds aside), or the union over alternatives; nil
+        /// when any path is unknown.
+        func edge(atStart: Bool) -> Set<String>? {
+            switch self {
+            case .literal(let character):
+                return [String(character)]
+            case .opaque, .zeroWidth:
+                return nil
+            case .repeated(let node, let minimum):
+                return minimum >= 1 ? node.edge(atStart: atStart) : nil
+            case .alternation(let branches):
+                var union: Set<String> = []
+                for branch in branches {
+                    guard let strings = branch.edge(atStart: atStart) else { return nil }
+                    union.formUnion(strings)
+                }
+                return union
+            case .sequence(let items):
+                let ordered = atStart ? items : items.reversed()
+                return Self.edge(of: ordered.drop { if case .zeroWidth = $0 { true } else { false } }, atStart: atStart)
+            }
+        }
+
+        /// ``edge(atStart:)`` of a sequence given from that end, lookarounds there dropped: the
+        /// literal run it opens with, or an optional part's strings joined with those of the rest.
+        private static func edge(of items: ArraySlice<Node>, atStart: Bool) -> Set<String>? {
+            guard let outermost = items.first else { return nil }
+            switch outermost {
+            case .literal:
+                var run: [Character] = []
+                for item in items {
+                    guard case .literal(let character) = item else { break }
+                    run.append(character)
+                }
+                return [String(atStart ? run : run.reversed())]
+            case .repeated(let node, 0):
+                guard let optional = node.edge(atStart: atStart),
+                      let rest = edge(of: items.dropFirst(), atStart: atStart) else { return nil }
+                return optional.union(rest)
+            default:
+                return outermost.edge(atStart: atStart)
             }
         }
 
@@ -196,7 +254,7 @@ enum RuleLiterals {
             }
             let inner = alternation()
             if !isAtEnd, characters[index] == ")" { index += 1 } else { unsupported = true }
-            return zeroWidth ? .opaque : inner
+            return zeroWidth ? .zeroWidth : inner
         }
 
         private mutating func skipClass() {

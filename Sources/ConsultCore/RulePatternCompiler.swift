@@ -25,11 +25,13 @@ struct RulePatternCompiler: Sendable {
     private static let wordBoundaryBefore = #"(?<![\p{L}\p{N}])"#
     private static let wordBoundaryAfter = #"(?![\p{L}\p{N}])"#
 
-    /// One pattern compiled on its own, with the literal groups every match meets (see
-    /// ``RuleLiterals``).
+    /// One pattern compiled on its own, with the literal groups every match meets and the
+    /// strings every match starts and ends with, if known (see ``RuleLiterals``).
     struct Compiled: Sendable {
         let regex: NSRegularExpression
         let literals: [Set<String>]
+        let leading: Set<String>?
+        let trailing: Set<String>?
     }
 
     /// Compiles each pattern into its own word-bounded expression.
@@ -37,7 +39,9 @@ struct RulePatternCompiler: Sendable {
         var compiled: [Compiled] = []
         for pattern in patterns {
             let expansion = try expand(pattern, depth: 0)
-            compiled.append(Compiled(regex: try Self.regex(expansion, original: pattern), literals: RuleLiterals.required(expansion)))
+            compiled.append(Compiled(
+                regex: try Self.regex(expansion, original: pattern), literals: RuleLiterals.required(expansion),
+                leading: RuleLiterals.edge(expansion, atStart: true), trailing: RuleLiterals.edge(expansion, atStart: false)))
         }
         return compiled
     }

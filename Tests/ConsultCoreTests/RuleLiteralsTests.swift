@@ -37,9 +37,40 @@ import Testing
     @Test func scannerFindsOverlappingKeywords() throws {
         let keywords = AutoCoderKeywords(["he", "she", "his", "hers", "🙄"])
         let found = try #require(keywords.found(in: "UsHERS 🙄"))
-        #expect(found == [true, true, false, true, true])
-        #expect(keywords.found(in: "nothing here")?.contains(true) == true)
-        #expect(keywords.found(in: "zzz") == [false, false, false, false, false])
+        #expect(found.anywhere == [true, true, false, true, true])
+        #expect(found.atWordStart == [false, false, false, false, true])
+        #expect(found.atWordEnd == [false, false, false, true, true])
+        #expect(keywords.found(in: "nothing here")?.anywhere.contains(true) == true)
+        #expect(keywords.found(in: "zzz")?.anywhere == [false, false, false, false, false])
+    }
+
+    /// A keyword counts as at a word start (end) after (before) a non-ASCII letter, which is
+    /// assumed not to glue, and next to punctuation; never next to an ASCII letter or digit.
+    @Test func scannerMarksWordEdges() throws {
+        let keywords = AutoCoderKeywords(["he", "it", "5"])
+        let first = try #require(keywords.found(in: "the bit, é5"))
+        #expect(first.atWordStart == [false, false, true])
+        #expect(first.atWordEnd == [true, true, true])
+        let second = try #require(keywords.found(in: "(He) it'd 35x"))
+        #expect(second.atWordStart == [true, true, false])
+        #expect(second.atWordEnd == [true, true, false])
+    }
+
+    static let edgeShapes: [(String, Set<String>?, Set<String>?)] = [
+        (#"it'?d"#, ["it"], ["d"]),
+        ("(?<!if" + space + ")(?:he|she)'?s(?!" + space + "on)", ["he", "she"], ["s"]),
+        (#"(?:black|brown)s?"#, ["black", "brown"], ["black", "brown", "s"]),
+        (#"\W*police"#, nil, ["police"]),
+        (#"(?:a|the)?list"#, ["a", "the", "list"], ["list"]),
+        (#"(?:a?)?list"#, nil, ["list"]),
+        (#"(?i)police"#, nil, ["police"]),
+        (#"(?:the|a) (?:kids|youth)+"#, ["the", "a"], ["kids", "youth"]),
+    ]
+
+    @Test(arguments: edgeShapes)
+    func edgeStrings(_ pattern: String, _ leading: Set<String>?, _ trailing: Set<String>?) {
+        #expect(RuleLiterals.edge(pattern, atStart: true) == leading)
+        #expect(RuleLiterals.edge(pattern, atStart: false) == trailing)
     }
 
     @Test func scannerStandsAsideForUnusualCaseFolding() {
@@ -71,6 +102,14 @@ import Testing
                     let lower = text.lowercased()
                     for group in compiled.literals {
                         #expect(group.contains { lower.contains($0) }, "\(rule.id): gate \(group.sorted()) closed on: \(text)")
+                    }
+                    if let leading = compiled.leading {
+                        let starts = AutoCoderKeywords(leading.sorted()).found(in: text)?.atWordStart ?? [true]
+                        #expect(starts.contains(true), "\(rule.id): leading \(leading.sorted()) closed on: \(text)")
+                    }
+                    if let trailing = compiled.trailing {
+                        let ends = AutoCoderKeywords(trailing.sorted()).found(in: text)?.atWordEnd ?? [true]
+                        #expect(ends.contains(true), "\(rule.id): trailing \(trailing.sorted()) closed on: \(text)")
                     }
                 }
             }

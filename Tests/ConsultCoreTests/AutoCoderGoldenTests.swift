@@ -1,0 +1,87 @@
+import ConsultCore
+import Foundation
+import Testing
+
+/// Pins every decision of the rule coder on a large, varied corpus: the digest of all (text index,
+/// theme, rule, span, evidence) lines must equal the one recorded from the coder before it was
+/// optimised. A speed-up may change how the coder searches, never what it finds. A codebook or
+/// rule-semantics change moves the digest on purpose: record the new one printed here, after the
+/// held-out and convention tests pass, and say so in the commit.
+@Suite struct AutoCoderGoldenTests {
+    /// Recorded from the coder of commit cda5a5d with the codebook of that commit.
+    static let projectDigest = "08f8f54575a36979f6de95dd27823b14a678525a02935cd5ea2212078d868814"
+    /// The same for the real-data corpus (read in place from `../shared/realdata/`, never copied).
+    static let realDataDigest = "5da85e7b2f08c1afddbdf9a0f75d57fa31f5fa1ed92fd3bf20d293d13c28f3df"
+
+    static let coder: AutoCoder = {
+        let yaml = try! ConsultationLoader.readText(TestFiles.project("surveys/codebook.yaml"))
+        return try! AutoCoder(codebook: try! Codebook.parse(yaml: yaml, file: "codebook.yaml"))
+    }()
+
+    /// Every cell of the sample CSVs, the held-out answers, and every line of the sample
+    /// focus-group transcripts, in a fixed order.
+    static func projectTexts() throws -> [String] {
+        var texts: [String] = []
+        for file in ["surveys/evaluation/heldout-gold.csv", "surveys/evaluation/heldout-gold-2.csv",
+                     "surveys/sample/community-responses.csv", "surveys/sample/partner-responses.csv"] {
+            texts += try cells(of: TestFiles.project(file))
+        }
+        let folder = TestFiles.project("surveys/sample/focus-groups")
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder).filter({ $0.hasSuffix(".md") }).sorted() {
+            let markdown = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
+            texts += markdown.split(separator: "\n").map(String.init)
+        }
+        return texts
+    }
+
+    /// Polis comments and the NaPiRE free-text exports that are valid UTF-8; empty where absent.
+    static func realDataTexts() throws -> [String] {
+        var texts: [String] = []
+        if let polis = TestFiles.shared("realdata/polis-london-youth-policing/comments.csv") {
+            texts += try cells(of: polis.path)
+        }
+        if let folder = TestFiles.shared("realdata/napire2018/freetext_coded") {
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).filter({ $0.hasSuffix(".csv") }).sorted() {
+                let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
+                guard String(validating: bytes, as: UTF8.self) != nil else { continue }
+                var reader = CSVReader(bytes: bytes, name: name)
+                while let record = try? reader.next() { texts += record.fields }
+            }
+        }
+        return texts
+    }
+
+    private static func cells(of path: String) throws -> [String] {
+        var reader = try CSVReader(path: path)
+        var texts: [String] = []
+        while let record = try reader.next() { texts += record.fields }
+        return texts
+    }
+
+    /// SHA-256 of one line per match: text index, theme, rule, start, end and evidence.
+    static func digest(_ texts: [String]) -> (matches: Int, hex: String) {
+        var lines = ""
+        var matches = 0
+        for (index, text) in texts.enumerated() {
+            for match in coder.code(text) {
+                lines += "\(index)\t\(match.themeID)\t\(match.ruleID)\t\(match.start)\t\(match.end)\t\(match.matched)\n"
+                matches += 1
+            }
+        }
+        return (matches, sha256Hex(of: Array(lines.utf8)))
+    }
+
+    @Test func projectCorpusCodesAsBefore() throws {
+        let texts = try Self.projectTexts()
+        let result = Self.digest(texts)
+        print("golden project corpus: \(texts.count) texts, \(result.matches) matches, \(result.hex)")
+        #expect(result.hex == Self.projectDigest)
+    }
+
+    @Test(.enabled(if: TestFiles.shared("realdata") != nil)) func realDataCodesAsBefore() throws {
+        let texts = try Self.realDataTexts()
+        let result = Self.digest(texts)
+        print("golden real-data corpus: \(texts.count) texts, \(result.matches) matches, \(result.hex)")
+        #expect(result.hex == Self.realDataDigest)
+    }
+}
