@@ -5,11 +5,13 @@
 # (a release `consult` process: start, connect, query, print). Prints a Markdown table.
 #
 # Usage: Benchmarks/analysis.sh [ROWS]   (default 1000000; ~15 minutes on 2 cores, most of it import and coding)
+#        SCRATCH=.build-release Benchmarks/analysis.sh ...   to use another build folder
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${1:-1000000}
-swift build -c release --product consult >/dev/null
-BIN="$(swift build -c release --show-bin-path)/consult"
+BUILD=(swift build -c release ${SCRATCH:+--scratch-path "$SCRATCH"})
+"${BUILD[@]}" --product consult >/dev/null
+BIN="$("${BUILD[@]}" --show-bin-path)/consult"
 WORK=$(mktemp -d /tmp/consult-analysis.XXXXXX)
 chmod 755 "$WORK"
 export CONSULT_HOME="$WORK/home" CONSULT_KEY_FILE="$WORK/key"
