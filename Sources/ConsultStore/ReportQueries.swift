@@ -100,16 +100,20 @@ extension Store {
                 FROM consult.answer a JOIN resp ON resp.id = a.respondent_id
                 JOIN closed q ON q.instrument_id = resp.instrument_id AND q.id = a.question_id),
             base AS (
-                SELECT instrument_id, question_id, grp, count(DISTINCT respondent_id) AS n FROM answered GROUP BY 1, 2, 3),
+                SELECT instrument_id, question_id, grp, count(*) AS n
+                FROM (SELECT DISTINCT instrument_id, question_id, grp, respondent_id FROM answered) answering GROUP BY 1, 2, 3),
             options AS (
                 SELECT q.instrument_id, q.id AS question_id, q.position, q.type, o.option ->> 'value' AS value, o.ordinality
-                FROM closed q, jsonb_array_elements(q.options) WITH ORDINALITY o(option, ordinality))
-            SELECT o.instrument_id, o.question_id, o.type, o.value, b.grp, b.n AS answered, count(an.respondent_id) AS n
+                FROM closed q, jsonb_array_elements(q.options) WITH ORDINALITY o(option, ordinality)),
+            -- Counted per cell before joining the option list: a join on "grp IS NOT DISTINCT FROM" cannot
+            -- hash, and over every answer it was a nested loop (12 s at 200,000 respondents).
+            cells AS (
+                SELECT instrument_id, question_id, value, grp, count(*) AS n FROM answered GROUP BY 1, 2, 3, 4)
+            SELECT o.instrument_id, o.question_id, o.type, o.value, b.grp, b.n AS answered, coalesce(c.n, 0) AS n
             FROM options o
             JOIN base b ON b.instrument_id = o.instrument_id AND b.question_id = o.question_id
-            LEFT JOIN answered an ON an.instrument_id = o.instrument_id AND an.question_id = o.question_id
-                AND an.value = o.value AND an.grp IS NOT DISTINCT FROM b.grp
-            GROUP BY o.instrument_id, o.question_id, o.position, o.type, o.value, o.ordinality, b.grp, b.n
+            LEFT JOIN cells c ON c.instrument_id = o.instrument_id AND c.question_id = o.question_id
+                AND c.value = o.value AND c.grp IS NOT DISTINCT FROM b.grp
             ORDER BY o.instrument_id, o.position, b.grp, o.ordinality
             """, field, survey, question).rows.map { row in
             OptionCount(survey: try row.string("instrument_id"), question: try row.string("question_id"),

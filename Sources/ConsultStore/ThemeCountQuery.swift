@@ -77,11 +77,16 @@ extension Store {
             WITH cb AS (SELECT version FROM consult.codebook WHERE is_current),
             resp AS (\(Self.respondentsByField)),
             base AS (SELECT grp, count(*) AS n FROM resp GROUP BY grp),
-            coded AS (
-                SELECT c.theme_id, resp.grp, count(DISTINCT s.respondent_id) AS respondents, count(DISTINCT s.id) AS segments
+            -- Counted codings are unique per segment and theme, so a respondent's segments for a theme
+            -- are a plain count, and respondents a count of the per-respondent rows: hash aggregates,
+            -- where count(DISTINCT ...) would sort every coding.
+            per_respondent AS (
+                SELECT c.theme_id, resp.grp, s.respondent_id, count(*) AS segments
                 FROM (\(Self.countedCodings(coder: "$3"))) c
                 JOIN consult.segment s ON s.id = c.segment_id JOIN resp ON resp.id = s.respondent_id
-                GROUP BY c.theme_id, resp.grp)
+                GROUP BY c.theme_id, resp.grp, s.respondent_id),
+            coded AS (
+                SELECT theme_id, grp, count(*) AS respondents, sum(segments) AS segments FROM per_respondent GROUP BY theme_id, grp)
             SELECT t.id, t.label, t.parent_id, b.grp, b.n AS base,
                    coalesce(coded.respondents, 0) AS respondents, coalesce(coded.segments, 0) AS segments
             FROM consult.theme t JOIN cb ON cb.version = t.codebook_version
