@@ -12,7 +12,7 @@ public struct Quote: Sendable, Equatable, Codable {
 }
 
 /// How many respondents chose one option of a closed question, within one group of `--by`.
-public struct OptionCount: Sendable, Equatable {
+public struct OptionCount: Sendable, Equatable, Codable {
     public var survey: String
     public var question: String
     /// The question's type (`single`, `multi`, `likert5`, `demographic`): a `multi` question's
@@ -90,35 +90,37 @@ extension Store {
                 throw StoreError("unknown closed question '\(question)' (available: \(known.joined(separator: ", ")))")
             }
         }
-        return try db.query("""
-            WITH resp AS (\(Self.respondentsByField)),
-            closed AS (
-                SELECT instrument_id, id, position, type, options FROM consult.question
-                WHERE type IN ('single', 'multi', 'likert5', 'demographic') AND ($3::text IS NULL OR id = $3)),
-            answered AS (
-                SELECT resp.instrument_id, a.question_id, a.value, resp.grp, a.respondent_id
-                FROM consult.answer a JOIN resp ON resp.id = a.respondent_id
-                JOIN closed q ON q.instrument_id = resp.instrument_id AND q.id = a.question_id),
-            base AS (
-                SELECT instrument_id, question_id, grp, count(*) AS n
-                FROM (SELECT DISTINCT instrument_id, question_id, grp, respondent_id FROM answered) answering GROUP BY 1, 2, 3),
-            options AS (
-                SELECT q.instrument_id, q.id AS question_id, q.position, q.type, o.option ->> 'value' AS value, o.ordinality
-                FROM closed q, jsonb_array_elements(q.options) WITH ORDINALITY o(option, ordinality)),
-            -- Counted per cell before joining the option list: a join on "grp IS NOT DISTINCT FROM" cannot
-            -- hash, and over every answer it was a nested loop (12 s at 200,000 respondents).
-            cells AS (
-                SELECT instrument_id, question_id, value, grp, count(*) AS n FROM answered GROUP BY 1, 2, 3, 4)
-            SELECT o.instrument_id, o.question_id, o.type, o.value, b.grp, b.n AS answered, coalesce(c.n, 0) AS n
-            FROM options o
-            JOIN base b ON b.instrument_id = o.instrument_id AND b.question_id = o.question_id
-            LEFT JOIN cells c ON c.instrument_id = o.instrument_id AND c.question_id = o.question_id
-                AND c.value = o.value AND c.grp IS NOT DISTINCT FROM b.grp
-            ORDER BY o.instrument_id, o.position, b.grp, o.ordinality
-            """, field, survey, question).rows.map { row in
-            OptionCount(survey: try row.string("instrument_id"), question: try row.string("question_id"),
-                        questionType: try row.string("type"), option: try row.string("value"), group: row["grp"],
-                        count: try row.int("n"), answered: try row.int("answered"))
+        return try cachedAggregate(Self.cacheKey("options", field, survey, question)) {
+            try db.query("""
+                WITH resp AS (\(Self.respondentsByField)),
+                closed AS (
+                    SELECT instrument_id, id, position, type, options FROM consult.question
+                    WHERE type IN ('single', 'multi', 'likert5', 'demographic') AND ($3::text IS NULL OR id = $3)),
+                answered AS (
+                    SELECT resp.instrument_id, a.question_id, a.value, resp.grp, a.respondent_id
+                    FROM consult.answer a JOIN resp ON resp.id = a.respondent_id
+                    JOIN closed q ON q.instrument_id = resp.instrument_id AND q.id = a.question_id),
+                base AS (
+                    SELECT instrument_id, question_id, grp, count(*) AS n
+                    FROM (SELECT DISTINCT instrument_id, question_id, grp, respondent_id FROM answered) answering GROUP BY 1, 2, 3),
+                options AS (
+                    SELECT q.instrument_id, q.id AS question_id, q.position, q.type, o.option ->> 'value' AS value, o.ordinality
+                    FROM closed q, jsonb_array_elements(q.options) WITH ORDINALITY o(option, ordinality)),
+                -- Counted per cell before joining the option list: a join on "grp IS NOT DISTINCT FROM" cannot
+                -- hash, and over every answer it was a nested loop (12 s at 200,000 respondents).
+                cells AS (
+                    SELECT instrument_id, question_id, value, grp, count(*) AS n FROM answered GROUP BY 1, 2, 3, 4)
+                SELECT o.instrument_id, o.question_id, o.type, o.value, b.grp, b.n AS answered, coalesce(c.n, 0) AS n
+                FROM options o
+                JOIN base b ON b.instrument_id = o.instrument_id AND b.question_id = o.question_id
+                LEFT JOIN cells c ON c.instrument_id = o.instrument_id AND c.question_id = o.question_id
+                    AND c.value = o.value AND c.grp IS NOT DISTINCT FROM b.grp
+                ORDER BY o.instrument_id, o.position, b.grp, o.ordinality
+                """, field, survey, question).rows.map { row in
+                OptionCount(survey: try row.string("instrument_id"), question: try row.string("question_id"),
+                            questionType: try row.string("type"), option: try row.string("value"), group: row["grp"],
+                            count: try row.int("n"), answered: try row.int("answered"))
+            }
         }
     }
 

@@ -31,6 +31,17 @@ public struct ThemeCount: Sendable, Equatable {
     }
 }
 
+/// Theme counts before disclosure control: what the aggregate cache keeps.
+struct RawThemeCount: Codable {
+    var theme: String
+    var label: String
+    var parent: String?
+    var group: String?
+    var base: Int
+    var respondents: Int
+    var segments: Int
+}
+
 extension Store {
     /// Respondents (`id`, `instrument_id`) of survey `$2` (all when NULL) with their group `grp` under
     /// field `$1`: NULL when `$1` is NULL; the respondent group for `group`; the survey for `survey`;
@@ -73,36 +84,39 @@ extension Store {
     public func themeCounts(by field: String?, filter: SegmentFilter, minimumCell: Int) throws -> [ThemeCount] {
         try checkGroupingField(field)
         if let survey = filter.survey { _ = try instrument(survey) }
-        let rows = try db.query("""
-            WITH cb AS (SELECT version FROM consult.codebook WHERE is_current),
-            resp AS (\(Self.respondentsByField)),
-            base AS (SELECT grp, count(*) AS n FROM resp GROUP BY grp),
-            -- Counted codings are unique per segment and theme, so a respondent's segments for a theme
-            -- are a plain count, and respondents a count of the per-respondent rows: hash aggregates,
-            -- where count(DISTINCT ...) would sort every coding.
-            per_respondent AS (
-                SELECT c.theme_id, resp.grp, s.respondent_id, count(*) AS segments
-                FROM (\(Self.countedCodings(coder: "$3"))) c
-                JOIN consult.segment s ON s.id = c.segment_id JOIN resp ON resp.id = s.respondent_id
-                GROUP BY c.theme_id, resp.grp, s.respondent_id),
-            coded AS (
-                SELECT theme_id, grp, count(*) AS respondents, sum(segments) AS segments FROM per_respondent GROUP BY theme_id, grp)
-            SELECT t.id, t.label, t.parent_id, b.grp, b.n AS base,
-                   coalesce(coded.respondents, 0) AS respondents, coalesce(coded.segments, 0) AS segments
-            FROM consult.theme t JOIN cb ON cb.version = t.codebook_version
-            CROSS JOIN base b
-            LEFT JOIN coded ON coded.theme_id = t.id AND coded.grp IS NOT DISTINCT FROM b.grp
-            WHERE NOT EXISTS (SELECT 1 FROM consult.theme ch WHERE ch.codebook_version = t.codebook_version AND ch.parent_id = t.id)
-            ORDER BY t.position, b.grp
-            """, field, filter.survey, filter.coder).rows
-        return try rows.map { row in
-            let base = try row.int("base")
-            let respondents = try row.int("respondents")
-            let suppressed = base < minimumCell || (respondents > 0 && respondents < minimumCell)
+        let raw = try cachedAggregate(Self.cacheKey("themes", field, filter.survey, filter.coder)) {
+            try db.query("""
+                WITH cb AS (SELECT version FROM consult.codebook WHERE is_current),
+                resp AS (\(Self.respondentsByField)),
+                base AS (SELECT grp, count(*) AS n FROM resp GROUP BY grp),
+                -- Counted codings are unique per segment and theme, so a respondent's segments for a theme
+                -- are a plain count, and respondents a count of the per-respondent rows: hash aggregates,
+                -- where count(DISTINCT ...) would sort every coding.
+                per_respondent AS (
+                    SELECT c.theme_id, resp.grp, s.respondent_id, count(*) AS segments
+                    FROM (\(Self.countedCodings(coder: "$3"))) c
+                    JOIN consult.segment s ON s.id = c.segment_id JOIN resp ON resp.id = s.respondent_id
+                    GROUP BY c.theme_id, resp.grp, s.respondent_id),
+                coded AS (
+                    SELECT theme_id, grp, count(*) AS respondents, sum(segments) AS segments FROM per_respondent GROUP BY theme_id, grp)
+                SELECT t.id, t.label, t.parent_id, b.grp, b.n AS base,
+                       coalesce(coded.respondents, 0) AS respondents, coalesce(coded.segments, 0) AS segments
+                FROM consult.theme t JOIN cb ON cb.version = t.codebook_version
+                CROSS JOIN base b
+                LEFT JOIN coded ON coded.theme_id = t.id AND coded.grp IS NOT DISTINCT FROM b.grp
+                WHERE NOT EXISTS (SELECT 1 FROM consult.theme ch WHERE ch.codebook_version = t.codebook_version AND ch.parent_id = t.id)
+                ORDER BY t.position, b.grp
+                """, field, filter.survey, filter.coder).rows.map { row in
+                    RawThemeCount(theme: try row.string("id"), label: try row.string("label"), parent: row["parent_id"], group: row["grp"],
+                                  base: try row.int("base"), respondents: try row.int("respondents"), segments: try row.int("segments"))
+                }
+        }
+        return raw.map { row in
+            let suppressed = row.base < minimumCell || (row.respondents > 0 && row.respondents < minimumCell)
             return ThemeCount(
-                theme: try row.string("id"), label: try row.string("label"), parent: row["parent_id"], group: row["grp"],
-                base: base, respondents: suppressed ? nil : respondents, segments: suppressed ? nil : try row.int("segments"),
-                percent: suppressed || base == 0 ? nil : Double(respondents) * 100 / Double(base), suppressed: suppressed)
+                theme: row.theme, label: row.label, parent: row.parent, group: row.group,
+                base: row.base, respondents: suppressed ? nil : row.respondents, segments: suppressed ? nil : row.segments,
+                percent: suppressed || row.base == 0 ? nil : Double(row.respondents) * 100 / Double(row.base), suppressed: suppressed)
         }
     }
 }

@@ -58,3 +58,31 @@ import Testing
                                                    file: "labels.csv") } throws: { "\($0)".contains("labels.csv:7: theme: 'no.such'") }
     }
 }
+
+/// Aggregate results are cached per data version: a repeated query is read back, any change recounts.
+@Suite struct AggregateCacheTests {
+    @Test func repeatedQueriesAreServedFromTheCacheUntilTheDataChange() throws {
+        let small = try SmallConsultation()
+        let store = small.store
+        let first = try store.themeCounts(by: "group", filter: SegmentFilter(), minimumCell: 1)
+        let cached = try small.count("SELECT count(*) AS n FROM consult.aggregate_cache")
+        #expect(cached >= 1)
+        #expect(try store.themeCounts(by: "group", filter: SegmentFilter(), minimumCell: 1) == first)
+        // Served from the cache: a planted result at the current version is what comes back.
+        try store.db.query("""
+            UPDATE consult.aggregate_cache SET result = jsonb_set(result, '{0,respondents}', '999')
+            WHERE query = 'themes|group|-|-'
+            """)
+        #expect(try store.themeCounts(by: "group", filter: SegmentFilter(), minimumCell: 1).first?.respondents == 999)
+        // Any change to the data underneath bumps the version: the next query recounts.
+        let segment = try small.segmentIDs(of: "T-1")[0]
+        _ = try store.recordDecisions([CodingDecision(segment: segment, theme: "trust.low", coder: "alice")], source: nil)
+        let recounted = try store.themeCounts(by: "group", filter: SegmentFilter(), minimumCell: 1)
+        #expect(recounted.first?.respondents != 999)
+        #expect(recounted.first { $0.theme == "trust.low" }?.respondents == (first.first { $0.theme == "trust.low" }?.respondents ?? 0) + 1)
+        _ = try store.erase([small.key("T-1")])
+        #expect(try store.themeCounts(by: "group", filter: SegmentFilter(), minimumCell: 1).first { $0.theme == "trust.low" }?.base == 2)
+        let options = try store.optionCounts(survey: "community", question: "aware", by: nil)
+        #expect(try store.optionCounts(survey: "community", question: "aware", by: nil) == options)
+    }
+}

@@ -102,6 +102,9 @@ GRANT SELECT ON consult.setting, consult.consultation, consult.instrument, consu
                 consult.focus_group_session, consult.segment, consult.coding, consult.final_coding,
                 consult.memo TO consult_analyst;
 GRANT INSERT, UPDATE, DELETE ON consult.coding, consult.memo TO consult_analyst;
+-- Aggregate results (counts only) computed by an analyst's query are cached for the next one.
+GRANT SELECT ON consult.data_version TO consult_analyst;
+GRANT SELECT, INSERT, UPDATE, DELETE ON consult.aggregate_cache TO consult_analyst;
 GRANT INSERT ON consult.audit_log TO consult_analyst;
 
 -- The audit log: entries are written in one's own name; staff may read it, analysts may not.
