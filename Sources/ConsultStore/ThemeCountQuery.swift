@@ -52,9 +52,11 @@ extension Store {
             WHEN $1::text IS NULL THEN NULL
             WHEN $1 = 'group' THEN r.respondent_group
             WHEN $1 = 'survey' THEN r.instrument_id
-            ELSE coalesce((SELECT string_agg(a.value, ';' ORDER BY a.value) FROM consult.answer a
-                           WHERE a.respondent_id = r.id AND a.question_id = $1), '(no answer)') END AS grp
-        FROM consult.respondent r WHERE ($2::text IS NULL OR r.instrument_id = $2)
+            ELSE coalesce(field.value, '(no answer)') END AS grp
+        FROM consult.respondent r
+        LEFT JOIN (SELECT respondent_id, string_agg(value, ';' ORDER BY value) AS value FROM consult.answer
+                   WHERE question_id = $1 GROUP BY respondent_id) field ON field.respondent_id = r.id
+        WHERE ($2::text IS NULL OR r.instrument_id = $2)
         """
 
     /// Checks a `--by` field, naming the available ones when it is unknown.

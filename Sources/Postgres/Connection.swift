@@ -17,8 +17,10 @@ public final class Connection {
     ///   - url: a libpq connection URI (`postgresql://user@host/db?...`) or `key=value` string.
     ///     `nil` or empty lets libpq read the standard `PG*` environment variables.
     ///   - user: when given, the role to log in as, overriding any user in `url` or `PGUSER`.
+    ///   - settings: server settings for this session (libpq `options`, e.g. `["jit": "off"]`), applied
+    ///     at connection time without an extra round trip.
     /// - Throws: `PostgresError` (stage `.connect`) with libpq's reason folded to one line.
-    public init(url: String?, user: String? = nil) throws {
+    public init(url: String?, user: String? = nil, settings: [String: String] = [:]) throws {
         // PQconnectdbParams with expand_dbname=1 accepts a URI or conninfo string as "dbname",
         // and leaves unspecified settings to the PG* environment; nothing is ever hand-quoted.
         // Keywords after "dbname" override what its expansion set, so "user" wins over the URL's.
@@ -27,6 +29,10 @@ public final class Connection {
         if let user {
             keys.append("user")
             values.append(user)
+        }
+        if !settings.isEmpty {
+            keys.append("options")
+            values.append(settings.sorted { $0.key < $1.key }.map { "-c \($0.key)=\($0.value)" }.joined(separator: " "))
         }
         let pointer: OpaquePointer? = keys.withCStringArray { k in
             values.withCStringArray { v in PQconnectdbParams(k, v, 1) }
