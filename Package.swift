@@ -47,15 +47,18 @@ let package = Package(
         ),
         // Rule-coder throughput without a database (BENCHMARKS.md); not part of the CLI contract.
         .executableTarget(name: "coding-bench", dependencies: ["ConsultCore", "SyntheticSample"], path: "Benchmarks/CodingBenchmark"),
-        .testTarget(name: "ConsultCoreTests", dependencies: ["ConsultCore", "Statistics"]),
+        // Helpers every test target shares: the checkout's root, xmllint.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "ConsultCoreTests", dependencies: ["ConsultCore", "Statistics", "TestSupport"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(name: "SyntheticSampleTests", dependencies: ["SyntheticSample"]),
-        .testTarget(name: "ThemeSuggestionTests", dependencies: ["ThemeSuggestion", "ConsultCore", "SyntheticSample"]),
-        .testTarget(name: "ConsultReportTests", dependencies: ["ConsultReport", "ConsultCore", "ConsultStore"]),
+        .testTarget(name: "ThemeSuggestionTests", dependencies: ["ThemeSuggestion", "ConsultCore", "SyntheticSample", "TestSupport"]),
+        .testTarget(name: "ConsultReportTests", dependencies: ["ConsultReport", "ConsultCore", "ConsultStore", "TestSupport"]),
         .testTarget(
             name: "ConsultDatabaseTests",
             dependencies: [
                 "Postgres", "EmbeddedPostgres", "ConsultCore", "ConsultStore", "ConsultIngest", "ConsultCoding", "ConsultReport",
+                "TestSupport",
             ]
         ),
     ]

@@ -2,6 +2,7 @@ import ConsultStore
 import EmbeddedPostgres
 import Foundation
 import Postgres
+import TestSupport
 
 /// The real PostgreSQL server the database tests run against.
 ///
@@ -84,13 +85,7 @@ final class Counter: @unchecked Sendable {
 
 /// Paths of the project's own files, found from this source file.
 enum ProjectPaths {
-    static let root: URL = {
-        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
-            dir = dir.deletingLastPathComponent()
-        }
-        return dir
-    }()
+    static var root: URL { ProjectRoot.url }
     static var sql: String { root.appendingPathComponent("sql").path }
     static var surveys: String { root.appendingPathComponent("surveys").path }
     static var sample: String { root.appendingPathComponent("surveys/sample").path }

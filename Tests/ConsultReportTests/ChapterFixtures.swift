@@ -1,15 +1,10 @@
 @testable import ConsultReport
 import Foundation
+import TestSupport
 
 /// A hand-built view model and the project's templates, for rendering tests without a database.
 enum ChapterFixtures {
-    static let templatesDirectory: String = {
-        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
-            dir = dir.deletingLastPathComponent()
-        }
-        return dir.appendingPathComponent("surveys/templates").path
-    }()
+    static let templatesDirectory = ProjectRoot.path("surveys/templates")
 
     static func cell(_ text: String, numeric: Bool = true) -> CellView { CellView(text: text, numeric: numeric) }
 

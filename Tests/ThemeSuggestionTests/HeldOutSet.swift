@@ -1,5 +1,6 @@
 import ConsultCore
 import Foundation
+import TestSupport
 import ThemeSuggestion
 
 /// A hand-coded held-out set of `surveys/evaluation/` as training examples, each carrying what the
@@ -37,11 +38,5 @@ struct HeldOutSet {
                          coded: Dictionary(uniqueKeysWithValues: zip(ids, coded)), themeIDs: CoreThemes.ids)
     }
 
-    private static func project(_ path: String) -> String {
-        var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while directory.path != "/", !FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
-            directory.deleteLastPathComponent()
-        }
-        return directory.appendingPathComponent(path).path
-    }
+    private static func project(_ path: String) -> String { ProjectRoot.path(path) }
 }
