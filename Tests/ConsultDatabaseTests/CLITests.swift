@@ -166,6 +166,9 @@ import Glibc
         (["import", "responses", "/nonexistent/file.csv", "--survey", "community"], "consult: /nonexistent/file.csv: no such file"),
         (["import", "responses", "Package.swift", "--survey", "nope"], "unknown survey id 'nope'"),
         (["themes", "--by", "shoe_size"], "unknown --by field 'shoe_size'"),
+        (["themes", "--by", "x'; DROP TABLE consult.segment; --"], "unknown --by field 'x'; DROP TABLE consult.segment; --'"),
+        (["erase", "--respondent", "'; DROP TABLE consult.respondent; --"], "no respondent with that id is held"),
+        (["quotes", "--theme", "' OR '1'='1"], "unknown theme ''"),
         (["questionz"], "unknown command 'questionz'"),
         (["db", "start"], "DATABASE_URL is set, so consult uses that server"),
     ])
