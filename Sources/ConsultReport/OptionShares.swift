@@ -39,3 +39,32 @@ public struct OptionShare: Sendable, Equatable {
         return shares
     }
 }
+
+extension OptionShare {
+    /// For each Likert question and group, the share choosing one of the top two points ("4-5": agreeing,
+    /// understanding well, trusting), with its Wilson interval: the figure reports quote for a scale.
+    /// Hidden when either point is hidden, since the sum would give the hidden one away.
+    public static func topTwo(_ shares: [OptionShare]) -> [OptionShare] {
+        var rows: [OptionShare] = []
+        var seen = Set<String>()
+        for share in shares where share.count.questionType == "likert5" {
+            let key = "\(share.count.survey)|\(share.count.question)|\(share.count.group ?? "")"
+            guard seen.insert(key).inserted else { continue }
+            let cells = shares.filter {
+                $0.count.survey == share.count.survey && $0.count.question == share.count.question && $0.count.group == share.count.group
+                    && ["4", "5"].contains($0.count.option)
+            }
+            guard cells.count == 2 else { continue }
+            var count = share.count
+            count.option = "4-5"
+            count.count = cells.reduce(0) { $0 + $1.count.count }
+            guard !cells.contains(where: \.suppressed) else {
+                rows.append(OptionShare(count: count, percent: nil, ciLow: nil, ciHigh: nil, suppressed: true))
+                continue
+            }
+            let p = Proportion(successes: count.count, total: count.answered)
+            rows.append(OptionShare(count: count, percent: p.estimate * 100, ciLow: p.lower * 100, ciHigh: p.upper * 100, suppressed: false))
+        }
+        return rows
+    }
+}

@@ -78,7 +78,11 @@ extension Consult {
     struct Questions: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Closed-question results: count, percent and 95% Wilson interval per option, overall or by a field.",
-            discussion: "percent is of the respondents in the group who answered the question. Cells under --min-cell respondents are suppressed."
+            discussion: """
+                percent is of the respondents in the group who answered the question. Likert questions also get \
+                option "4-5": the share choosing either of the top two points (agreeing). Cells under --min-cell \
+                respondents are suppressed.
+                """
         )
         @Option(help: "Only this survey id.") var survey: String?
         @Option(help: "Only this question id.") var question: String?
@@ -96,7 +100,8 @@ extension Consult {
             if let by { columns.append(by) }
             columns += ["count", "percent", "ci_low", "ci_high", "base", "suppressed"]
             if weighted { columns += ["weighted", "deff", "n_eff"] }
-            var rows: [[ResultValue]] = OptionShare.compute(counts, minimumCell: minCell).map { s in
+            let shares = OptionShare.compute(counts, minimumCell: minCell)
+            var rows: [[ResultValue]] = (shares + OptionShare.topTwo(shares)).map { s in
                 var row: [ResultValue] = [.text(s.count.survey), .text(s.count.question), .text(s.count.option)]
                 if by != nil { row.append(.text(s.count.group ?? "")) }
                 row += [s.suppressed ? .null : .int(s.count.count), s.percent.map { .number($0, decimals: 1) } ?? .null,
