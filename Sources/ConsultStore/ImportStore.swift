@@ -49,10 +49,13 @@ public struct ImportTally: Sendable {
     public var rowsRejected: Int
     /// What the file was converted from to UTF-8 (`EncodingConversion.summary`), or nil.
     public var convertedFrom: String?
-    public init(rowsRead: Int, rowsRejected: Int, convertedFrom: String? = nil) {
+    /// The rejected rows to record with the batch (`--accept-valid`); their `batch` is set on saving.
+    public var rejects: [ImportReject]
+    public init(rowsRead: Int, rowsRejected: Int, convertedFrom: String? = nil, rejects: [ImportReject] = []) {
         self.rowsRead = rowsRead
         self.rowsRejected = rowsRejected
         self.convertedFrom = convertedFrom
+        self.rejects = rejects
     }
 }
 
@@ -80,7 +83,7 @@ extension Store {
     }
 
     /// Stores an import in one transaction: the batch record, the session of focus-group notes, and
-    /// the new respondents with their answers and segments.
+    /// the new respondents with their answers and segments, and the rejected rows the producer reports.
     ///
     /// `produce` hands each prepared respondent to the sink as it reads the file; the sink streams it
     /// into one staging table with COPY, so memory stays flat however large the file. Respondents
@@ -125,6 +128,7 @@ extension Store {
                     }
                 }
             }
+            try Store(db: db).recordRejects(tally.rejects, batch: batchID)
             // Temporary tables are never auto-analysed; without statistics the planner picks nested
             // loops over a million staged answers (measured: 8 s instead of under 2 s for 100,000 rows).
             try db.executeScript("ANALYZE stage_row")
