@@ -4,6 +4,8 @@ import Foundation
 /// line is not a response object.
 public struct JSONLine: Sendable {
     public var line: Int
+    /// The line as read (converted to UTF-8 if it was not), for the rejects file.
+    public var text: String
     /// Keys in the order they sort, each with a value (nil for JSON `null`, which means blank).
     public var fields: Result<[(key: String, content: ResponseCell.Content?)], RejectedRow>
 }
@@ -36,7 +38,7 @@ public struct JSONLinesReader {
         while let bytes = try nextLine() {
             guard bytes.contains(where: { !Self.isJSONSpace($0) }) else { continue }
             let text = try input.decoder.decode(bytes[...], line: line, column: 1)
-            return JSONLine(line: line, fields: Self.fields(of: text, line: line))
+            return JSONLine(line: line, text: text, fields: Self.fields(of: text, line: line))
         }
         return nil
     }

@@ -26,6 +26,12 @@ public struct SurveyRowPreparer: Sendable {
         return id
     }
 
+    /// The keyed pseudonym of a response's source id, or nil if it has none (a rejected row's record
+    /// carries it, so that erasure and retention can find it).
+    public func pseudonym(of cells: [ResponseCell]) -> String? {
+        sourceID(of: cells).map { pseudonymiser.pseudonym(scope: instrument.id, sourceID: $0) }
+    }
+
     /// Validates and prepares one response that starts on `line`.
     public func prepare(_ cells: [ResponseCell], line: Int) -> Result<PreparedRespondent, RejectedRow> {
         guard let sourceID = sourceID(of: cells) else {

@@ -29,7 +29,7 @@ struct CSVResponses: ResponseSource {
             guard let read = try reader.next() else { return nil }
             record = read
         }
-        return SourceResponse(line: record.line, cells: plan.cells(of: record))
+        return SourceResponse(line: record.line, original: .fields(record.fields), cells: plan.cells(of: record))
     }
 
     var conversion: EncodingConversion? { reader.input.conversion }

@@ -18,9 +18,9 @@ struct JSONLResponses: ResponseSource {
         guard let object = try reader.next() else { return nil }
         switch object.fields {
         case .failure(let rejection):
-            return SourceResponse(line: object.line, cells: .failure(rejection))
+            return SourceResponse(line: object.line, original: .text(object.text), cells: .failure(rejection))
         case .success(let fields):
-            return SourceResponse(line: object.line, cells: cells(fields, line: object.line))
+            return SourceResponse(line: object.line, original: .text(object.text), cells: cells(fields, line: object.line))
         }
     }
 

@@ -88,7 +88,8 @@ public struct ResponseImporter {
         }
         let matcher = try HeaderMatcher(instrument: instrument, mapping: options.mapping)
         var source = try responseSource(path, format: options.format ?? InputFormat.implied(by: path), encoding: options.encoding, matcher: matcher)
-        var rows = RowValidation(preparer: try SurveyRowPreparer(instrument: instrument, file: path, redactor: redactor, pseudonymiser: pseudonymiser))
+        var rows = RowValidation(preparer: try SurveyRowPreparer(instrument: instrument, file: path, redactor: redactor, pseudonymiser: pseudonymiser),
+                                 redactor: redactor)
         let started = ContinuousClock.now
         /// Reads every row, handing on the valid ones; refuses the file if rows were rejected and
         /// the options do not accept that.
@@ -101,7 +102,8 @@ public struct ResponseImporter {
             }
             guard rows.read > 0 else { throw SurveyFileError(file: path, message: "has no responses") }
             if !rows.rejected.isEmpty && !options.acceptValid && !options.dryRun { throw ImportError.rejected(rows.rejected, file: path) }
-            return ImportTally(rowsRead: rows.read, rowsRejected: rows.rejected.count, convertedFrom: source.conversion?.summary)
+            return ImportTally(rowsRead: rows.read, rowsRejected: rows.rejected.count, convertedFrom: source.conversion?.summary,
+                               rejects: rows.rejections.map(\.record))
         }
         if options.dryRun {
             _ = try readAll { _ in }
@@ -111,48 +113,8 @@ public struct ResponseImporter {
         try store.checkKeyFingerprint(pseudonymiser.fingerprint)
         let batch = try store.save(ImportSource(instrument: instrument, kind: "responses", sourceName: (path as NSString).lastPathComponent,
                                                 sha256: sha, importedBy: options.importedBy), readAll)
-        if let rejectsPath = options.rejectsPath { try RejectsFile.write(rows.rejected, to: rejectsPath, source: path) }
+        if let rejectsPath = options.rejectsPath { try RejectsFile.write(rows.rejections, to: rejectsPath, source: path) }
         return ImportOutcome(file: path, result: .imported(batch), rowsRead: rows.read, rejected: rows.rejected, redactions: rows.redactions,
                              conversion: source.conversion, changedLines: try store.changedLines(batch: batch.id))
-    }
-}
-
-/// Row-by-row validation state of one file: counts, rejections, and the respondent ids seen so far.
-struct RowValidation {
-    let preparer: SurveyRowPreparer
-    private(set) var read = 0
-    private(set) var rejected: [RejectedRow] = []
-    private(set) var redactions = 0
-    private var firstLine: [String: Int] = [:]
-
-    init(preparer: SurveyRowPreparer) {
-        self.preparer = preparer
-    }
-
-    /// The prepared respondent of `response`, or nil when it is rejected (and recorded).
-    mutating func take(_ response: SourceResponse) -> PreparedRespondent? {
-        read += 1
-        let cells: [ResponseCell]
-        switch response.cells {
-        case .success(let read): cells = read
-        case .failure(let rejection):
-            rejected.append(rejection)
-            return nil
-        }
-        if let id = preparer.sourceID(of: cells) {
-            if let earlier = firstLine[id] {
-                rejected.append(RejectedRow(line: response.line, field: preparer.instrument.idColumn, reason: "repeats the respondent id of line \(earlier)"))
-                return nil
-            }
-            firstLine[id] = response.line
-        }
-        switch preparer.prepare(cells, line: response.line) {
-        case .success(let respondent):
-            redactions += respondent.redactions
-            return respondent
-        case .failure(let rejection):
-            rejected.append(rejection)
-            return nil
-        }
     }
 }

@@ -50,6 +50,7 @@ extension Store {
                    (SELECT count(*) FROM consult.answer) AS answers,
                    (SELECT count(*) FROM consult.memo) AS memos,
                    (SELECT count(*) FROM consult.erased_respondent) AS erased,
+                   (SELECT count(*) FROM consult.import_reject) AS rejects,
                    (SELECT count(*) FROM consult.audit_log) AS audit
             """).rows[0]
         func n(_ name: String) throws -> Int { try counts.int(name) }
@@ -68,6 +69,8 @@ extension Store {
             .init(category: "Analysts' memos", location: "consult.memo", rows: try n("memos"), note: "may describe a segment; deleted with it"),
             .init(category: "Erasure register", location: "consult.erased_respondent", rows: try n("erased"),
                   note: "SHA-256 of erased pseudonyms, so a re-import does not restore them"),
+            .init(category: "Rejected import rows", location: "consult.import_reject", rows: try n("rejects"),
+                  note: "staff only: batch, source line, field, redacted reason, pseudonym; the row itself only in the --rejects file"),
             .init(category: "Audit log", location: "consult.audit_log", rows: try n("audit"), note: "who did what and when; counts only, no personal data"),
         ]
         let retention = try db.query("""

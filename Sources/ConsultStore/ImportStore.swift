@@ -49,10 +49,13 @@ public struct ImportTally: Sendable {
     public var rowsRejected: Int
     /// What the file was converted from to UTF-8 (`EncodingConversion.summary`), or nil.
     public var convertedFrom: String?
-    public init(rowsRead: Int, rowsRejected: Int, convertedFrom: String? = nil) {
+    /// The rejected rows to record with the batch (`--accept-valid`); their `batch` is set on saving.
+    public var rejects: [ImportReject]
+    public init(rowsRead: Int, rowsRejected: Int, convertedFrom: String? = nil, rejects: [ImportReject] = []) {
         self.rowsRead = rowsRead
         self.rowsRejected = rowsRejected
         self.convertedFrom = convertedFrom
+        self.rejects = rejects
     }
 }
 
@@ -80,7 +83,7 @@ extension Store {
     }
 
     /// Stores an import in one transaction: the batch record, the session of focus-group notes, and
-    /// the new respondents with their answers and segments.
+    /// the new respondents with their answers and segments, and the rejected rows the producer reports.
     ///
     /// `produce` hands each prepared respondent to the sink as it reads the file; the sink streams it
     /// into one staging table with COPY, so memory stays flat however large the file. Respondents
@@ -125,55 +128,57 @@ extension Store {
                     }
                 }
             }
+            try Store(db: db).recordRejects(tally.rejects, batch: batchID)
             // Temporary tables are never auto-analysed; without statistics the planner picks nested
             // loops over a million staged answers (measured: 8 s instead of under 2 s for 100,000 rows).
             try db.executeScript("ANALYZE stage_row")
-            try db.query("""
-                WITH inserted AS (
+            // Each staged respondent is checked against the erasure register once; the counts come
+            // from the statements that do the work, not from scanning the staging table again.
+            let respondents = try db.query("""
+                WITH staged AS (
+                    SELECT pseudonym, quote_consent, submitted_at, mode, value,
+                        EXISTS (SELECT 1 FROM consult.erased_respondent e WHERE e.instrument_id = $1
+                                AND e.pseudonym_hash = encode(sha256(convert_to(stage_row.pseudonym, 'UTF8')), 'hex')) AS erased
+                    FROM stage_row WHERE kind = 'r'),
+                inserted AS (
                     INSERT INTO consult.respondent (instrument_id, pseudonym, respondent_group, quote_consent, submitted_at, mode, batch_id, content_sha256)
-                    SELECT $1, pseudonym, $2, quote_consent, submitted_at, mode, $3::bigint, value FROM stage_row WHERE kind = 'r'
-                        AND NOT EXISTS (SELECT 1 FROM consult.erased_respondent e WHERE e.instrument_id = $1
-                                        AND e.pseudonym_hash = encode(sha256(convert_to(stage_row.pseudonym, 'UTF8')), 'hex'))
+                    SELECT $1, pseudonym, $2, quote_consent, submitted_at, mode, $3::bigint, value FROM staged WHERE NOT erased
                     ON CONFLICT (instrument_id, pseudonym) DO NOTHING
-                    RETURNING id, pseudonym)
-                INSERT INTO stage_new SELECT id, pseudonym FROM inserted
-                """, source.instrument.id, source.instrument.respondentGroup, batchID)
+                    RETURNING id, pseudonym),
+                kept AS (INSERT INTO stage_new SELECT id, pseudonym FROM inserted RETURNING 1)
+                SELECT (SELECT count(*) FROM staged) AS staged, (SELECT count(*) FROM staged WHERE erased) AS erased,
+                       (SELECT count(*) FROM kept) AS accepted
+                """, source.instrument.id, source.instrument.respondentGroup, batchID).rows[0]
             try db.executeScript("ANALYZE stage_new")
-            try db.query("""
+            let changed = try db.query("""
                 INSERT INTO consult.import_change (batch_id, respondent_id, source_line)
                 SELECT $1::bigint, r.id, s.position FROM stage_row s
                 JOIN consult.respondent r ON r.instrument_id = $2 AND r.pseudonym = s.pseudonym
                 WHERE s.kind = 'r' AND r.content_sha256 <> s.value
                     AND NOT EXISTS (SELECT 1 FROM stage_new n WHERE n.pseudonym = s.pseudonym)
                 ON CONFLICT DO NOTHING
-                """, batchID, source.instrument.id)
+                """, batchID, source.instrument.id).affectedRows
             // Rows go in key order so that index and foreign-key lookups walk the B-trees sequentially.
             try db.query("""
                 INSERT INTO consult.answer (respondent_id, question_id, value)
                 SELECT DISTINCT n.id, a.question_id, a.value FROM stage_row a JOIN stage_new n USING (pseudonym)
                 WHERE a.kind = 'a' ORDER BY 1, 2, 3
                 """)
-            try db.query("""
-                INSERT INTO consult.segment (respondent_id, question_id, position, text, redactions)
-                SELECT n.id, s.question_id, s.position, s.text, s.redactions FROM stage_row s JOIN stage_new n USING (pseudonym)
-                WHERE s.kind = 's' ORDER BY 1, 2, 3
-                """)
+            let redactions = try db.query("""
+                WITH inserted AS (
+                    INSERT INTO consult.segment (respondent_id, question_id, position, text, redactions)
+                    SELECT n.id, s.question_id, s.position, s.text, s.redactions FROM stage_row s JOIN stage_new n USING (pseudonym)
+                    WHERE s.kind = 's' ORDER BY 1, 2, 3
+                    RETURNING redactions)
+                SELECT coalesce(sum(redactions), 0) AS redactions FROM inserted
+                """).rows[0].int("redactions")
+            let staged = try respondents.int("staged"), accepted = try respondents.int("accepted"), erased = try respondents.int("erased")
             let row = try db.query("""
-                UPDATE consult.import_batch b SET
-                    rows_read = $2::int,
-                    rows_rejected = $3::int,
-                    rows_accepted = (SELECT count(*) FROM stage_new),
-                    rows_changed = (SELECT count(*) FROM consult.import_change c WHERE c.batch_id = $1::bigint),
-                    rows_erased = (SELECT count(*) FROM stage_row s JOIN consult.erased_respondent e ON e.instrument_id = b.instrument_id
-                                   AND e.pseudonym_hash = encode(sha256(convert_to(s.pseudonym, 'UTF8')), 'hex') WHERE s.kind = 'r'),
-                    rows_duplicate = (SELECT count(*) FROM stage_row WHERE kind = 'r') - (SELECT count(*) FROM stage_new)
-                        - (SELECT count(*) FROM consult.import_change c WHERE c.batch_id = $1::bigint)
-                        - (SELECT count(*) FROM stage_row s JOIN consult.erased_respondent e ON e.instrument_id = b.instrument_id
-                           AND e.pseudonym_hash = encode(sha256(convert_to(s.pseudonym, 'UTF8')), 'hex') WHERE s.kind = 'r'),
-                    redactions = (SELECT coalesce(sum(s.redactions), 0) FROM stage_row s JOIN stage_new n USING (pseudonym) WHERE s.kind = 's'),
-                    converted_from = $4
-                WHERE b.id = $1::bigint RETURNING \(Self.batchColumns)
-                """, batchID, tally.rowsRead, tally.rowsRejected, tally.convertedFrom).rows[0]
+                UPDATE consult.import_batch SET rows_read = $2::int, rows_rejected = $3::int, rows_accepted = $4::int, rows_changed = $5::int,
+                    rows_erased = $6::int, rows_duplicate = $7::int, redactions = $8::int, converted_from = $9
+                WHERE id = $1::bigint RETURNING \(Self.batchColumns)
+                """, batchID, tally.rowsRead, tally.rowsRejected, accepted, changed, erased, staged - accepted - changed - erased,
+                redactions, tally.convertedFrom).rows[0]
             let batch = try Self.batch(from: row)
             try Store(db: db).audit(.importData, [
                 "kind": .string(source.kind), "file": .string(source.sourceName), "batch": .int(batch.id), "read": .int(batch.rowsRead),

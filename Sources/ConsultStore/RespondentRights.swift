@@ -20,11 +20,13 @@ public struct RemovalCounts: Sendable, Equatable, Codable {
     public var segments = 0
     public var codings = 0
     public var memos = 0
+    /// Records of rejected source rows (`consult.import_reject`).
+    public var rejects = 0
     public init() {}
 
     var auditDetail: [String: AuditValue] {
         ["respondents": .int(respondents), "answers": .int(answers), "segments": .int(segments),
-         "codings": .int(codings), "memos": .int(memos)]
+         "codings": .int(codings), "memos": .int(memos), "rejects": .int(rejects)]
     }
 }
 
@@ -59,23 +61,26 @@ extension Store {
     }
 
     /// Erases everything held about a respondent, in one transaction: their answers, segments,
-    /// codings and memos on those segments (by cascade), and the respondent row with its pseudonym.
-    /// The SHA-256 of the pseudonym goes on the erasure register so that re-importing the source file
-    /// does not bring them back; the audit entry holds counts only.
+    /// codings and memos on those segments (by cascade), the respondent row with its pseudonym, and
+    /// the records of their rejected source rows. The SHA-256 of the pseudonym goes on the erasure
+    /// register so that re-importing the source file does not bring them back; the audit entry holds
+    /// counts only.
     ///
-    /// - Throws: `StoreError` when no respondent matches (nothing is changed or logged).
+    /// - Throws: `StoreError` when nothing is held under any of the keys (nothing is changed or logged).
     public func erase(_ keys: [RespondentKey]) throws -> RemovalCounts {
         try db.transaction { db in
             let store = Store(db: db)
             let found = try store.existingRespondents(keys)
-            guard !found.isEmpty else { throw StoreError("no respondent with that id is held (nothing erased)") }
+            let rejected = try store.deleteRejects(of: keys)
+            guard !found.isEmpty || !rejected.isEmpty else { throw StoreError("no respondent with that id is held (nothing erased)") }
             let ids = found.map(\.id)
-            let counts = try store.heldRows(ids)
-            for match in found {
+            var counts = try store.heldRows(ids)
+            counts.rejects = rejected.count
+            for match in found.map(\.key) + rejected {
                 try db.query("""
                     INSERT INTO consult.erased_respondent (instrument_id, pseudonym_hash) VALUES ($1, $2)
                     ON CONFLICT DO NOTHING
-                    """, match.key.survey, sha256Hex(of: Array(match.key.pseudonym.utf8)))
+                    """, match.survey, sha256Hex(of: Array(match.pseudonym.utf8)))
             }
             try db.query("DELETE FROM consult.respondent WHERE id = ANY($1::bigint[])", TextArray(ids.map(String.init)))
             try store.audit(.erase, counts.auditDetail)

@@ -22,7 +22,7 @@ public struct RetentionReport: Sendable, Equatable, Codable {
 extension Store {
     /// Deletes identifiable (respondent-level) data imported more than the consultation's
     /// `retention_months` before `asOf`: respondents with their answers, segments, codings and memos,
-    /// and the focus-group sessions of expired batches. Import batch records (file name, hash, counts)
+    /// and the focus-group sessions and reject records of expired batches. Import batch records (file name, hash, counts)
     /// and the audit log stay. One transaction; audited with counts.
     ///
     /// - Parameters:
@@ -47,7 +47,9 @@ extension Store {
             let batchArray = TextArray(batches.map(String.init))
             let ids = try db.query("SELECT id FROM consult.respondent WHERE batch_id = ANY($1::bigint[]) ORDER BY id", batchArray)
                 .rows.map { try $0.int("id") }
-            let removed = try store.heldRows(ids)
+            var removed = try store.heldRows(ids)
+            removed.rejects = try db.query("SELECT count(*) AS n FROM consult.import_reject WHERE batch_id = ANY($1::bigint[])", batchArray)
+                .rows[0].int("n")
             let sessions = try db.query("SELECT count(*) AS n FROM consult.focus_group_session WHERE batch_id = ANY($1::bigint[])", batchArray)
                 .rows[0].int("n")
             let report = RetentionReport(retentionMonths: months, cutoff: cutoff, removed: removed, sessions: sessions,
@@ -55,6 +57,7 @@ extension Store {
             guard !dryRun else { return report }
             try db.query("DELETE FROM consult.respondent WHERE id = ANY($1::bigint[])", TextArray(ids.map(String.init)))
             try db.query("DELETE FROM consult.focus_group_session WHERE batch_id = ANY($1::bigint[])", batchArray)
+            try db.query("DELETE FROM consult.import_reject WHERE batch_id = ANY($1::bigint[])", batchArray)
             var detail = removed.auditDetail
             detail["cutoff"] = .string(cutoff)
             detail["sessions"] = .int(sessions)

@@ -51,16 +51,19 @@ public struct SubjectAccessRecord: Sendable, Equatable, Codable {
     public var segments: [Segment]
     public var codings: [Coding]
     public var memos: [Memo]
+    /// Records of the respondent's rejected source rows (position, field, redacted reason).
+    public var rejects: [ImportReject]
     public var notes: [String]
 }
 
 extension Store {
     /// The subject-access record for the respondents matching `keys`; audited with counts only.
     ///
-    /// - Throws: `StoreError` when no respondent matches.
+    /// - Throws: `StoreError` when nothing is held under any of the keys.
     public func subjectAccess(_ keys: [RespondentKey]) throws -> SubjectAccessRecord {
         let found = try existingRespondents(keys)
-        guard !found.isEmpty else { throw StoreError("no respondent with that id is held") }
+        let rejects = try self.rejects(of: keys)
+        guard !found.isEmpty || !rejects.isEmpty else { throw StoreError("no respondent with that id is held") }
         let ids = TextArray(found.map { String($0.id) })
         let respondents = try db.query("""
             SELECT r.instrument_id, r.respondent_group, r.pseudonym, r.quote_consent, r.mode,
@@ -105,9 +108,9 @@ extension Store {
             SubjectAccessRecord.Memo(segment: try row.int("segment_id"), author: try row.string("author"), text: try row.string("text"))
         }
         try audit(.sar, ["respondents": .int(respondents.count), "answers": .int(answers.count), "segments": .int(segments.count),
-                         "codings": .int(codings.count), "memos": .int(memos.count)])
+                         "codings": .int(codings.count), "memos": .int(memos.count), "rejects": .int(rejects.count)])
         return SubjectAccessRecord(
-            respondents: respondents, answers: answers, segments: segments, codings: codings, memos: memos,
+            respondents: respondents, answers: answers, segments: segments, codings: codings, memos: memos, rejects: rejects,
             notes: [
                 "Free text is held only as redacted at import; the unredacted text is not stored.",
                 "The respondent id from the source file is not stored; the pseudonym is a keyed hash of it, and the key is held outside the database.",

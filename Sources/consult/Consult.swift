@@ -24,7 +24,7 @@ struct Consult: ParsableCommand {
             Without --role, consult logs in as the database owner.
             """,
         subcommands: [
-            Demo.self, DB.self, Migrate.self, Survey.self, Import.self, Export.self, Imports.self, Code.self,
+            Demo.self, DB.self, Migrate.self, Survey.self, Import.self, Export.self, Imports.self, Rejects.self, Code.self,
             Segments.self, Codings.self, Themes.self, Questions.self, CrosstabCommand.self, Cooccurrence.self, RepresentativenessCommand.self, Quotes.self, Summary.self, Chapter.self, Sample.self,
             Roles.self, Erase.self, SAR.self, Consent.self, Retention.self, Audit.self, DPIA.self,
         ]

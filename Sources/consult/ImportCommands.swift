@@ -35,7 +35,7 @@ extension Consult {
             var format: ImportReportFormat = .text
             @Flag(help: "Check the file and report, without writing anything.") var dryRun = false
             @Flag(help: "Import the valid rows and record the invalid ones in --rejects.") var acceptValid = false
-            @Option(help: "With --accept-valid: CSV file listing rejected rows (line, field, reason; no row content).") var rejects: String?
+            @Option(help: "With --accept-valid: CSV file of the rejected rows, unchanged, with line, field and reason (created 0600: it holds personal data like the source file).") var rejects: String?
 
             func run() throws {
                 do {

@@ -34,7 +34,7 @@ import Testing
         _ = try store.addMemo(segment: segment, theme: nil, author: "alice", text: "ok")
         try store.audit(.export, ["rows": .int(1)])
 
-        for sql in ["SELECT * FROM consult.erased_respondent", "SELECT * FROM consult.audit_log",
+        for sql in ["SELECT * FROM consult.erased_respondent", "SELECT * FROM consult.audit_log", "SELECT * FROM consult.import_reject",
                     "DELETE FROM consult.respondent", "UPDATE consult.segment SET text = 'x'", "INSERT INTO consult.setting VALUES ('a', 'b')",
                     "DELETE FROM consult.audit_log", "TRUNCATE consult.audit_log", "CREATE TABLE consult.x (a int)"] {
             #expect(refused(analyst, sql), "\(sql)")

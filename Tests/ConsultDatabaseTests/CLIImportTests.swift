@@ -35,4 +35,20 @@ extension CLITests {
         #expect(report["status"] as? String == "imported")
         #expect(report["accepted"] as? Int == 1 && report["duplicates"] as? Int == 0 && report["changed"] as? Int == 1, "\(json.stdout)")
     }
+
+    @Test func rejectedRowsAreListedByBatchAndLine() throws {
+        let url = try freshURL()
+        #expect(try consult(["survey", "load", ProjectPaths.surveys], databaseURL: url).status == 0)
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let csv = home.appendingPathComponent("some-bad.csv").path
+        try ([ImportTests.header, ImportTests.rows[1], "T-9,,online,maybe,,,,,,,,,,,,,"].joined(separator: "\n") + "\n")
+            .write(toFile: csv, atomically: true, encoding: .utf8)
+        let rejects = home.appendingPathComponent("rejects.csv").path
+        let run = try consult(["import", "responses", csv, "--survey", "community", "--accept-valid", "--rejects", rejects], databaseURL: url)
+        #expect(run.status == 0, "\(run.stderr)")
+        let listed = try rows(try consult(["rejects", "--batch", "1", "--format", "json"], databaseURL: url).stdout)
+        #expect(listed.count == 1)
+        #expect(listed.first?["line"] as? Int == 3 && listed.first?["field"] as? String == "aware" && listed.first?["batch"] as? Int == 1)
+        #expect(try rows(try consult(["rejects", "--batch", "2", "--format", "json"], databaseURL: url).stdout).isEmpty)
+    }
 }

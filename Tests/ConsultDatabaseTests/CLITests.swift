@@ -26,7 +26,29 @@ import Glibc
 
     let home = FileManager.default.temporaryDirectory.appendingPathComponent("consult-cli-\(UUID().uuidString)")
 
+    /// A `consult` process started and not yet waited for (to interrupt it part-way).
+    struct Running {
+        var pid: pid_t
+        var out: String
+        var err: String
+
+        /// Waits for the process to end and collects its exit status and output.
+        func finish() -> Run {
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+            return Run(status: (status >> 8) & 0xff,
+                       stdout: (try? String(contentsOfFile: out, encoding: .utf8)) ?? "",
+                       stderr: (try? String(contentsOfFile: err, encoding: .utf8)) ?? "")
+        }
+    }
+
     func consult(_ arguments: [String], databaseURL: String?) throws -> Run {
+        try start(arguments, databaseURL: databaseURL).finish()
+    }
+
+    /// Starts the executable with `arguments` against `databaseURL`, stdin from /dev/null and output
+    /// to files, the way staff's scripts run it (no terminal, so no progress line).
+    func start(_ arguments: [String], databaseURL: String?) throws -> Running {
         let binary = try #require(Self.binary, "consult executable not built")
         var environment = ProcessInfo.processInfo.environment
         environment["DATABASE_URL"] = databaseURL
@@ -47,11 +69,7 @@ import Glibc
         defer { (argv + envp).forEach { free($0) } }
         var pid: pid_t = 0
         try #require(posix_spawn(&pid, binary, &actions, nil, argv, envp) == 0)
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        return Run(status: (status >> 8) & 0xff,
-                   stdout: (try? String(contentsOfFile: out, encoding: .utf8)) ?? "",
-                   stderr: (try? String(contentsOfFile: err, encoding: .utf8)) ?? "")
+        return Running(pid: pid, out: out, err: err)
     }
 
     func freshURL() throws -> String {

@@ -94,20 +94,36 @@ import Testing
         #expect(try count(store, "import_batch") == 0)
     }
 
-    @Test func acceptValidWritesRejectsWithoutRowContent() throws {
+    /// The rejects file holds every rejected row unchanged (it is as sensitive as the source file,
+    /// so only its owner may read it); the database records where, which field and why, with a
+    /// redacted reason and the row's pseudonym, never the row's content.
+    @Test func acceptValidWritesRejectedRowsUnchangedAndRecordsThemWithoutContent() throws {
         let store = try loadedStore()
         let importer = ResponseImporter(store: store, pseudonymiser: pseudonymiser)
-        let path = try write([Self.header, Self.rows[0], "T-9,,online,maybe,secret words,,,,,,,,,,,,no", Self.rows[0]])
+        let bad = "T-9,,online,maybe,\"secret words, jo@example.com\",,,,,,,,,,,,no"
+        let unreadable = "T-8,,online,yes,,,,,jo.bloggs@example.com,,,,,,,,no"
+        let path = try write([Self.header, Self.rows[0], bad, Self.rows[0], unreadable])
         let rejects = path + ".rejects.csv"
         let outcome = try importer.importFile(path, survey: "community",
                                               options: ImportOptions(acceptValid: true, rejectsPath: rejects, importedBy: "test"))
         guard case .imported(let batch) = outcome.result else { Issue.record("not imported"); return }
         #expect(batch.rowsAccepted == 1)
-        #expect(batch.rowsRejected == 2)
+        #expect(batch.rowsRejected == 3)
         let written = try String(contentsOfFile: rejects, encoding: .utf8)
-        #expect(written.contains("3,aware,"))
+        #expect(written.hasPrefix("source,line,field,reason,row\n"))
+        #expect(written.contains(",3,aware,"))
+        #expect(written.contains(csvField(bad)) && written.contains(csvField(Self.rows[0])) && written.contains(unreadable))
         #expect(written.contains("repeats the respondent id of line 2"))
-        #expect(!written.contains("secret words"))
+        let mode = try FileManager.default.attributesOfItem(atPath: rejects)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+
+        let recorded = try store.rejects(batch: batch.id)
+        #expect(recorded.map(\.line) == [3, 4, 5])
+        #expect(recorded.map(\.field) == ["aware", "response_id", "trust"])
+        #expect(recorded.map(\.pseudonym) == ["T-9", "T-1", "T-8"].map { pseudonymiser.pseudonym(scope: "community", sourceID: $0) })
+        #expect(recorded[2].reason.contains("[EMAIL]") && !recorded[2].reason.contains("jo.bloggs"), "\(recorded[2].reason)")
+        let stored = try store.db.query("SELECT string_agg(concat_ws(',', field, reason, pseudonym), ';') AS all FROM consult.import_reject").rows[0]
+        #expect(try !stored.string("all").contains("secret words") && !stored.string("all").contains("@example.com"))
     }
 
     @Test func dryRunWritesNothing() throws {

@@ -129,6 +129,33 @@ import Testing
         #expect(try store.applyRetention(asOf: ahead, dryRun: false).removed.respondents == 0)
     }
 
+    @Test func erasureAndRetentionRemoveRejectRecords() throws {
+        let small = try SmallConsultation()
+        let store = small.store
+        // T-8's only row is rejected; T-9 is imported and then rejected as a repeat on line 4.
+        try small.importRows(["T-8,,online,maybe,,,,,,,,,,,,,", "T-9,,online,yes,,,,,,,,,,,,,", "T-9,,online,maybe,,,,,,,,,,,,,"],
+                             name: "with-rejects.csv", acceptValid: true)
+        #expect(try store.rejects().map(\.pseudonym) == [small.key("T-8").pseudonym, small.key("T-9").pseudonym])
+        #expect(try store.subjectAccess([small.key("T-8")]).rejects.map(\.line) == [2])
+
+        let never = try store.erase([small.key("T-8")])
+        #expect(never.respondents == 0 && never.rejects == 1)
+        #expect(try store.isErased(small.key("T-8")))
+        let imported = try store.erase([small.key("T-9")])
+        #expect(imported.respondents == 1 && imported.rejects == 1)
+        #expect(try store.rejects().isEmpty)
+        #expect(try store.auditLog(limit: 1)[0].detail.contains("\"rejects\": 1"))
+
+        try small.importRows(["T-7,,online,maybe,,,,,,,,,,,,,", "T-6,,online,yes,,,,,,,,,,,,,"], name: "old.csv", acceptValid: true)
+        try small.importRows(["T-5,,online,maybe,,,,,,,,,,,,,"], name: "new.csv", acceptValid: true)
+        try store.db.query("UPDATE consult.import_batch SET imported_at = now() - interval '25 months' WHERE source_name IN ('small.csv', 'old.csv')")
+        #expect(try store.applyRetention(asOf: Date(), dryRun: true).removed.rejects == 1)
+        #expect(try store.rejects().count == 2)
+        let report = try store.applyRetention(asOf: Date(), dryRun: false)
+        #expect(report.removed.rejects == 1)
+        #expect(try store.rejects().map(\.pseudonym) == [small.key("T-5").pseudonym])
+    }
+
     @Test func retentionWithoutAPeriodIsRefused() throws {
         let small = try SmallConsultation()
         try small.store.db.query("UPDATE consult.consultation SET retention_months = NULL")

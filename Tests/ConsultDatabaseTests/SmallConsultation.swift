@@ -22,13 +22,15 @@ struct SmallConsultation {
         _ = try AutoCoding.run(store: store)
     }
 
-    /// Imports community rows (with the community header) from a file called `name`.
-    func importRows(_ rows: [String], name: String) throws {
+    /// Imports community rows (with the community header) from a file called `name`; with
+    /// `acceptValid`, invalid rows are set aside (rejects file beside it) instead of refusing the file.
+    func importRows(_ rows: [String], name: String, acceptValid: Bool = false) throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("consult-small-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let path = dir.appendingPathComponent(name).path
         try ([ImportTests.header] + rows).joined(separator: "\n").appending("\n").write(toFile: path, atomically: true, encoding: .utf8)
-        _ = try ResponseImporter(store: store, pseudonymiser: pseudonymiser).importFile(path, survey: "community", options: ImportOptions(importedBy: "test"))
+        let options = ImportOptions(acceptValid: acceptValid, rejectsPath: acceptValid ? path + ".rejects.csv" : nil, importedBy: "test")
+        _ = try ResponseImporter(store: store, pseudonymiser: pseudonymiser).importFile(path, survey: "community", options: options)
     }
 
     /// The key by which staff name a community respondent (source id as in the file).

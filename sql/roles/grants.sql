@@ -96,6 +96,9 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA consult TO consult_
 REVOKE UPDATE, DELETE ON consult.audit_log FROM consult_staff;
 GRANT TRUNCATE ON consult.coding TO consult_staff;
 
+-- The rejects record (consult.import_reject) stays staff-only: it is not analysis data, and it
+-- names source lines and pseudonyms of people whose rows were refused. Analysts get no grant on it.
+
 -- Analysts: the redacted analysis tables.
 GRANT SELECT ON consult.setting, consult.consultation, consult.instrument, consult.question,
                 consult.codebook, consult.theme, consult.import_batch, consult.respondent, consult.answer,
