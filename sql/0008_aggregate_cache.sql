@@ -22,7 +22,7 @@ END $$;
 DO $$
 DECLARE t text;
 BEGIN
-    FOREACH t IN ARRAY ARRAY['coding', 'segment', 'respondent', 'answer', 'codebook', 'theme', 'question',
+    FOREACH t IN ARRAY ARRAY['coding', 'segment', 'respondent', 'answer', 'codebook', 'theme', 'question', 'import_batch',
                              'instrument', 'consultation', 'focus_group_session'] LOOP
         EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON consult.%I
                         FOR EACH STATEMENT EXECUTE FUNCTION consult.bump_data_version()', t || '_bumps_version', t);

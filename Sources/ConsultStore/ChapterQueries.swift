@@ -9,17 +9,19 @@ extension Store {
     ///
     /// - Parameter coder: count one coder's codings instead of the final coding.
     public func themeSessionCounts(coder: String? = nil) throws -> [String: Int] {
-        var counts: [String: Int] = [:]
-        for row in try db.query("""
-            SELECT c.theme_id, count(DISTINCT s.question_id) AS sessions
-            FROM (\(Self.countedCodings(coder: "$1"))) c
-            JOIN consult.segment s ON s.id = c.segment_id
-            JOIN consult.focus_group_session f ON f.id = s.question_id
-            GROUP BY c.theme_id ORDER BY c.theme_id
-            """, coder).rows {
-            counts[try row.string("theme_id")] = try row.int("sessions")
+        try cachedAggregate(Self.cacheKey("sessions", coder)) {
+            var counts: [String: Int] = [:]
+            for row in try db.query("""
+                SELECT c.theme_id, count(DISTINCT s.question_id) AS sessions
+                FROM (\(Self.countedCodings(coder: "$1"))) c
+                JOIN consult.segment s ON s.id = c.segment_id
+                JOIN consult.focus_group_session f ON f.id = s.question_id
+                GROUP BY c.theme_id ORDER BY c.theme_id
+                """, coder).rows {
+                counts[try row.string("theme_id")] = try row.int("sessions")
+            }
+            return counts
         }
-        return counts
     }
 
     /// Coders who recorded human decisions under the current codebook, sorted by name: the chapter

@@ -37,8 +37,8 @@ public struct OptionCount: Sendable, Equatable, Codable {
 }
 
 /// The numbers a methods section reports.
-public struct SampleDescription: Sendable, Equatable {
-    public struct Group: Sendable, Equatable {
+public struct SampleDescription: Sendable, Equatable, Codable {
+    public struct Group: Sendable, Equatable, Codable {
         public var group: String
         public var respondents: Int
         public var withText: Int
@@ -127,28 +127,30 @@ extension Store {
     /// Sample sizes and provenance for the methods section.
     /// `codings` counts the codings that count (see `countedCodings`): the final coding by default.
     public func sampleDescription(coder: String? = nil) throws -> SampleDescription {
-        let groups = try db.query("""
-            SELECT r.respondent_group AS grp, count(*) AS respondents,
-                   count(*) FILTER (WHERE EXISTS (SELECT 1 FROM consult.segment s WHERE s.respondent_id = r.id)) AS with_text,
-                   (SELECT count(*) FROM consult.segment s JOIN consult.respondent r2 ON r2.id = s.respondent_id
-                    WHERE r2.respondent_group = r.respondent_group) AS segments,
-                   count(*) FILTER (WHERE r.quote_consent) AS consenting
-            FROM consult.respondent r GROUP BY r.respondent_group ORDER BY r.respondent_group
-            """).rows.map { row in
-            SampleDescription.Group(group: try row.string("grp"), respondents: try row.int("respondents"), withText: try row.int("with_text"),
-                                    segments: try row.int("segments"), consenting: try row.int("consenting"))
+        try cachedAggregate(Self.cacheKey("sample", coder)) {
+            let groups = try db.query("""
+                SELECT r.respondent_group AS grp, count(*) AS respondents,
+                       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM consult.segment s WHERE s.respondent_id = r.id)) AS with_text,
+                       (SELECT count(*) FROM consult.segment s JOIN consult.respondent r2 ON r2.id = s.respondent_id
+                        WHERE r2.respondent_group = r.respondent_group) AS segments,
+                       count(*) FILTER (WHERE r.quote_consent) AS consenting
+                FROM consult.respondent r GROUP BY r.respondent_group ORDER BY r.respondent_group
+                """).rows.map { row in
+                SampleDescription.Group(group: try row.string("grp"), respondents: try row.int("respondents"), withText: try row.int("with_text"),
+                                        segments: try row.int("segments"), consenting: try row.int("consenting"))
+            }
+            let totals = try db.query("""
+                SELECT (SELECT count(*) FROM consult.focus_group_session) AS sessions,
+                       (SELECT count(*) FROM consult.import_batch) AS batches,
+                       (SELECT coalesce(sum(redactions), 0) FROM consult.segment) AS redactions,
+                       (SELECT count(*) FROM (\(Self.countedCodings(coder: "$1"))) counted) AS codings,
+                       cb.version, cb.source_sha256
+                FROM consult.codebook cb WHERE cb.is_current
+                """, coder).rows
+            guard let row = totals.first else { throw StoreError("no codebook is loaded yet (run `consult survey load`)") }
+            return SampleDescription(groups: groups, focusGroupSessions: try row.int("sessions"), batches: try row.int("batches"),
+                                     redactions: try row.int("redactions"), codings: try row.int("codings"),
+                                     codebookVersion: try row.string("version"), codebookSHA256: try row.string("source_sha256"))
         }
-        let totals = try db.query("""
-            SELECT (SELECT count(*) FROM consult.focus_group_session) AS sessions,
-                   (SELECT count(*) FROM consult.import_batch) AS batches,
-                   (SELECT coalesce(sum(redactions), 0) FROM consult.segment) AS redactions,
-                   (SELECT count(*) FROM (\(Self.countedCodings(coder: "$1"))) counted) AS codings,
-                   cb.version, cb.source_sha256
-            FROM consult.codebook cb WHERE cb.is_current
-            """, coder).rows
-        guard let row = totals.first else { throw StoreError("no codebook is loaded yet (run `consult survey load`)") }
-        return SampleDescription(groups: groups, focusGroupSessions: try row.int("sessions"), batches: try row.int("batches"),
-                                 redactions: try row.int("redactions"), codings: try row.int("codings"),
-                                 codebookVersion: try row.string("version"), codebookSHA256: try row.string("source_sha256"))
     }
 }

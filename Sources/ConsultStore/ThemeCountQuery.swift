@@ -71,7 +71,9 @@ extension Store {
     /// Fields `--by` accepts: `group` (community / partner / focus_group), `survey`, and every closed
     /// question or derived attribute that has answers (`ethnicity_group`, `borough`, `sector`...).
     public func groupingFields() throws -> [String] {
-        let answered = try db.query("SELECT DISTINCT question_id FROM consult.answer ORDER BY 1").rows.map { try $0.string("question_id") }
+        let answered = try cachedAggregate(Self.cacheKey("fields")) {
+            try db.query("SELECT DISTINCT question_id FROM consult.answer ORDER BY 1").rows.map { try $0.string("question_id") }
+        }
         return ["group", "survey"] + answered
     }
 
