@@ -6,19 +6,23 @@
 #
 # Usage: Benchmarks/analysis.sh [ROWS]   (default 1000000; ~15 minutes on 2 cores, most of it import and coding)
 #        SCRATCH=.build-release Benchmarks/analysis.sh ...   to use another build folder
+#        REUSE=/tmp/consult-analysis.XXXX Benchmarks/analysis.sh  to time again on a database a run kept
+#        (KEEP=1 keeps it; the timing part then runs against the same data with the current binary)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${1:-1000000}
 BUILD=(swift build -c release ${SCRATCH:+--scratch-path "$SCRATCH"})
 "${BUILD[@]}" --product consult >/dev/null
 BIN="$("${BUILD[@]}" --show-bin-path)/consult"
-WORK=$(mktemp -d /tmp/consult-analysis.XXXXXX)
+WORK=${REUSE:-$(mktemp -d /tmp/consult-analysis.XXXXXX)}
 chmod 755 "$WORK"
 export CONSULT_HOME="$WORK/home" CONSULT_KEY_FILE="$WORK/key"
 unset DATABASE_URL PGHOST
-trap '"$BIN" db stop >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
+if [ -n "${KEEP:-}${REUSE:-}" ]; then trap '"$BIN" db stop >/dev/null 2>&1 || true' EXIT
+else trap '"$BIN" db stop >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT; fi
 
 now() { date +%s.%N; }
+if [ -z "${REUSE:-}" ]; then
 "$BIN" sample generate --out "$WORK/data" --community "$ROWS" --partner $((ROWS / 5)) --focus-groups 8 >/dev/null
 "$BIN" survey load >/dev/null
 t0=$(now)
@@ -28,6 +32,10 @@ t0=$(now)
 t1=$(now)
 "$BIN" code auto >/dev/null
 t2=$(now)
+else
+"$BIN" migrate >/dev/null
+t0=0; t1=0; t2=0
+fi
 segments=$(psql -qAt "$("$BIN" db url)" -c "SELECT count(*) FROM consult.segment")
 
 # Runs a command 5 times; prints the first (cold) and the median of the other four (warm) in seconds.

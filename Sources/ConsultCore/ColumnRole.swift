@@ -8,6 +8,9 @@ public enum ColumnRole: Sendable, Hashable, CustomStringConvertible {
     case question(String)
     /// One option of a multi-select question, ticked or not (`Q3/option`, `Q3 - option`).
     case option(question: String, value: String)
+    /// The respondent's own name or contact details (`personal_columns`): never stored, used only to
+    /// redact those values from the same respondent's free text.
+    case personal(String)
     /// A column the mapping file says to leave out.
     case ignored
 
@@ -17,6 +20,7 @@ public enum ColumnRole: Sendable, Hashable, CustomStringConvertible {
         case .metadata(let name): name
         case .question(let id): id
         case .option(let question, let value): "\(question)/\(value)"
+        case .personal(let name): name
         case .ignored: "ignore"
         }
     }

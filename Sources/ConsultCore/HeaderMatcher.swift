@@ -23,6 +23,7 @@ public struct HeaderMatcher: Sendable {
         for question in instrument.questions { names[HeaderText.normalise(question.id)] = .question(question.id) }
         for column in SurveyRowPreparer.metadataColumns { names[HeaderText.normalise(column)] = .metadata(column) }
         if let idColumn = instrument.idColumn { names[HeaderText.normalise(idColumn)] = .respondentID }
+        for column in instrument.personalColumns { names[HeaderText.normalise(column)] = .personal(column) }
         var options: [String: [String: String]] = [:]
         for question in instrument.questions where question.type == .multi {
             var byText: [String: String] = [:]
@@ -76,6 +77,7 @@ public struct HeaderMatcher: Sendable {
         }
         if instrument.question(trimmed) != nil { return .question(trimmed) }
         if trimmed == instrument.idColumn { return .respondentID }
+        if instrument.personalColumns.contains(trimmed) { return .personal(trimmed) }
         return SurveyRowPreparer.metadataColumns.contains(trimmed) ? .metadata(trimmed) : nil
     }
 }

@@ -63,6 +63,9 @@ public struct Instrument: Sendable, Equatable, Codable {
     public var idColumn: String?
     /// The yes/no question recording consent to be quoted.
     public var consentQuestion: String?
+    /// Survey import files: columns holding the respondent's own name or contact details. They are
+    /// never stored; their values are redacted wherever they appear in that respondent's free text.
+    public var personalColumns: [String] = []
     public var questions: [Question]
     /// Focus groups: the allowed `group_type` values of a session.
     public var groupTypes: [AnswerOption]

@@ -52,8 +52,21 @@ public enum InstrumentParser {
             questions: questions, groupTypes: groupTypes, prompts: prompts,
             sourceSHA256: sha256Hex(of: Array(yaml.utf8))
         )
-        try checkShape(instrument, doc)
-        return instrument
+        var checked = instrument
+        checked.personalColumns = try personalColumns(doc, instrument: instrument)
+        try checkShape(checked, doc)
+        return checked
+    }
+
+    /// `personal_columns`: names of columns with the respondent's own name or contact details.
+    private static func personalColumns(_ doc: YAMLMapping, instrument: Instrument) throws -> [String] {
+        guard doc.node("personal_columns") != nil else { return [] }
+        let columns = try doc.strings("personal_columns")
+        for column in columns where instrument.question(column) != nil || column == instrument.idColumn
+            || SurveyRowPreparer.metadataColumns.contains(column) {
+            throw doc.error("personal_columns", "'\(column)' is already a question, the id column or a metadata column", at: doc.node("personal_columns"))
+        }
+        return columns
     }
 
     private static func checkShape(_ instrument: Instrument, _ doc: YAMLMapping) throws {

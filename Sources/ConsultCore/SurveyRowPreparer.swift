@@ -39,15 +39,19 @@ public struct SurveyRowPreparer: Sendable {
         }
         var respondent = PreparedRespondent(pseudonym: pseudonymiser.pseudonym(scope: instrument.id, sourceID: sourceID), quoteConsent: false)
         respondent.sourceLine = line
+        let ownDetails = OwnDetailsRedaction(values: cells.compactMap { cell in
+            if case .personal = cell.role { return cell.text }
+            return nil
+        })
         for cell in cells where !cell.isBlank {
             let problem: String?
             switch cell.role {
-            case .respondentID, .ignored:
+            case .respondentID, .ignored, .personal:
                 problem = nil
             case .metadata(let name):
                 problem = addMetadata(name, cell.text, to: &respondent)
             case .question(let id):
-                problem = instrument.question(id).flatMap { add(cell, for: $0, to: &respondent) }
+                problem = instrument.question(id).flatMap { add(cell, for: $0, to: &respondent, ownDetails: ownDetails) }
             case .option(let id, let value):
                 problem = instrument.question(id).flatMap { addTick(cell.text, question: $0, value: value, to: &respondent) }
             }
@@ -69,12 +73,14 @@ public struct SurveyRowPreparer: Sendable {
         return nil
     }
 
-    private func add(_ cell: ResponseCell, for question: Question, to respondent: inout PreparedRespondent) -> String? {
+    private func add(_ cell: ResponseCell, for question: Question, to respondent: inout PreparedRespondent,
+                     ownDetails: OwnDetailsRedaction) -> String? {
         let text = cell.text
         switch question.type {
         case .text:
             let redacted = redactor.redact(text)
-            respondent.segments.append(.init(question: question.id, position: 1, text: redacted.text, redactions: redacted.total))
+            let own = ownDetails.isEmpty ? (text: redacted.text, replaced: 0) : ownDetails.apply(to: redacted.text)
+            respondent.segments.append(.init(question: question.id, position: 1, text: own.text, redactions: redacted.total + own.replaced))
         case .number:
             guard Double(text) != nil else { return "'\(text)' is not a number" }
             respondent.answers.append(.init(question: question.id, value: text))

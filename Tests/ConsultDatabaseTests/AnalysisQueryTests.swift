@@ -1,4 +1,5 @@
 import ConsultCore
+import ConsultIngest
 import ConsultReport
 import Foundation
 import ConsultStore
@@ -84,5 +85,28 @@ import Testing
         #expect(try store.themeCounts(by: "group", filter: SegmentFilter(), minimumCell: 1).first { $0.theme == "trust.low" }?.base == 2)
         let options = try store.optionCounts(survey: "community", question: "aware", by: nil)
         #expect(try store.optionCounts(survey: "community", question: "aware", by: nil) == options)
+    }
+}
+
+/// A respondent's own name and contact columns: used to redact their free text, never stored.
+@Suite struct OwnDetailsImportTests {
+    @Test func ownDetailsAreRedactedAndNotStored() throws {
+        let small = try SmallConsultation()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("consult-own-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let path = dir.appendingPathComponent("named.csv").path
+        try """
+            \(ImportTests.header),name,email
+            N-1,2018-09-01,online,yes,"Tunde here, the police said my brother is on it",3,police,,2,Bakare family got letters,,,18-24,man,indian,Brent,yes,Tunde Bakare,tunde.b@example.net
+
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        _ = try ResponseImporter(store: small.store, pseudonymiser: small.pseudonymiser)
+            .importFile(path, survey: "community", options: ImportOptions(importedBy: "test"))
+        let texts = try small.store.segments(SegmentFilter()).map(\.text)
+        #expect(texts.contains("[NAME] here, the police said my brother is on it"))
+        #expect(texts.contains("[NAME] family got letters"))
+        #expect(try small.count("SELECT count(*) AS n FROM consult.answer WHERE value LIKE '%Tunde%' OR value LIKE '%example.net%'") == 0)
+        #expect(try small.count("SELECT count(*) AS n FROM consult.answer WHERE question_id IN ('name', 'email', 'phone')") == 0)
+        #expect(try small.count("SELECT count(*) AS n FROM consult.segment WHERE text LIKE '%Tunde%' OR text LIKE '%Bakare%'") == 0)
     }
 }

@@ -136,7 +136,7 @@ import Testing
 
     @Test(arguments: [
         (["response_id,aware"], "missing from the header"),
-        ([header.replacingOccurrences(of: "consent_quote", with: "consent_quote,email")], "column 18 'email'"),
+        ([header.replacingOccurrences(of: "consent_quote", with: "consent_quote,shoe_size")], "column 18 'shoe_size'"),
         ([header.replacingOccurrences(of: "response_id", with: "id")], "column 1 'id'"),
         ([header.replacingOccurrences(of: "response_id,", with: ""), "x"], "respondent id column is missing"),
         ([header, "T-1,\"unclosed"], "never closed"),
