@@ -88,6 +88,23 @@ public struct Instrument: Sendable, Equatable, Codable {
     }
 
     public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, kind, respondentGroup, idColumn, consentQuestion, personalColumns, questions, groupTypes, prompts, sourceSHA256
+    }
+
+    /// Decodes an instrument as stored in the database; one stored before `personalColumns` existed
+    /// has none.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(String.self, forKey: .id), title: try c.decode(String.self, forKey: .title),
+                  kind: try c.decode(Kind.self, forKey: .kind), respondentGroup: try c.decode(String.self, forKey: .respondentGroup),
+                  idColumn: try c.decodeIfPresent(String.self, forKey: .idColumn),
+                  consentQuestion: try c.decodeIfPresent(String.self, forKey: .consentQuestion),
+                  questions: try c.decode([Question].self, forKey: .questions), groupTypes: try c.decode([AnswerOption].self, forKey: .groupTypes),
+                  prompts: try c.decode([Prompt].self, forKey: .prompts), sourceSHA256: try c.decode(String.self, forKey: .sourceSHA256))
+        personalColumns = try c.decodeIfPresent([String].self, forKey: .personalColumns) ?? []
+    }
 }
 
 extension StringProtocol {
