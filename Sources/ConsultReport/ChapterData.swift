@@ -53,9 +53,12 @@ public struct ChapterData: Sendable {
                 closed[reference] = ClosedResult(survey: parts[0], question: question,
                                                  counts: try store.optionCounts(survey: parts[0], question: parts[1], by: "group"))
             }
-            for theme in section.quotes {
-                quotes[theme] = try groups.flatMap { try store.quotes(theme: theme, limit: 2, group: $0) }
-            }
+
+        }
+        let quoteThemes = Array(Set(overview.questions.flatMap(\.quotes))).sorted()
+        let candidates = try store.quotes(themes: quoteThemes, limit: 2, perGroup: true)
+        for theme in quoteThemes {
+            quotes[theme] = groups.flatMap { group in candidates.filter { $0.theme == theme && $0.group == group } }
         }
         let byEthnicity = try store.respondentCounts(by: "ethnicity_group", survey: nil)
         let ethnicity = byEthnicity.filter { $0.value != "(no answer)" }
