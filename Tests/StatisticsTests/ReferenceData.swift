@@ -1,26 +1,17 @@
 import Foundation
+import TestSupport
 
-/// The published worked examples in `shared/reference/stats`, read at test time.
-///
-/// The directory is looked for in the nearest ancestor of this file that has `shared/reference/stats`
-/// (for the main checkout that is `<repo>/../shared`; a worktree nested one level deeper still finds it).
-/// A missing directory or file throws, so a test that needs it records an issue instead of passing
-/// with nothing checked.
+/// The published worked examples in `shared/reference/stats`, read at test time, found the way every
+/// test target finds the shared material (`TestSupport.ProjectRoot.shared`: beside the checkout, else
+/// `/work/shared`). A missing directory or file throws, so a test that needs it records an issue
+/// instead of passing with nothing checked.
 enum ReferenceData {
     struct Missing: Error, CustomStringConvertible {
         var file: String
-        var description: String { "reference file \(file) not found beside the checkout (shared/reference/stats)" }
+        var description: String { "reference file \(file) not found (shared/reference/stats beside the checkout or in /work/shared)" }
     }
 
-    static let directory: URL? = {
-        var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while directory.path != "/" {
-            let candidate = directory.appendingPathComponent("shared/reference/stats")
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
-            directory.deleteLastPathComponent()
-        }
-        return nil
-    }()
+    static let directory: URL? = ProjectRoot.shared("reference/stats")
 
     /// The data rows of a CSV file (header dropped), split on commas; blank fields stay as "".
     static func rows(_ file: String) throws -> [[String]] {
