@@ -1,3 +1,4 @@
+import ConsultCoding
 import ConsultCore
 import ConsultStore
 import Postgres
@@ -33,6 +34,9 @@ import Testing
         _ = try store.recordDecisions([CodingDecision(segment: segment, theme: "trust.low", coder: "alice")], source: nil)
         _ = try store.addMemo(segment: segment, theme: nil, author: "alice", text: "ok")
         try store.audit(.export, ["rows": .int(1)])
+        // Analysts run the coders too: rules, and the suggestion model with its provenance row.
+        _ = try AutoCoding.run(store: store)
+        #expect(try Suggesting.run(store: store, extra: SuggestionTests.coded).modelID > 0)
 
         for sql in ["SELECT * FROM consult.erased_respondent", "SELECT * FROM consult.audit_log", "SELECT * FROM consult.import_reject",
                     "DELETE FROM consult.respondent", "UPDATE consult.segment SET text = 'x'", "INSERT INTO consult.setting VALUES ('a', 'b')",

@@ -105,6 +105,8 @@ GRANT SELECT ON consult.setting, consult.consultation, consult.instrument, consu
                 consult.focus_group_session, consult.segment, consult.coding, consult.final_coding,
                 consult.memo TO consult_analyst;
 GRANT INSERT, UPDATE, DELETE ON consult.coding, consult.memo TO consult_analyst;
+-- Analysts train the suggestion model (`code suggest`); its versions are kept for provenance.
+GRANT SELECT, INSERT ON consult.suggestion_model TO consult_analyst;
 -- Aggregate results (counts only) computed by an analyst's query are cached for the next one.
 GRANT SELECT ON consult.data_version TO consult_analyst;
 GRANT SELECT, INSERT, UPDATE, DELETE ON consult.aggregate_cache TO consult_analyst;
