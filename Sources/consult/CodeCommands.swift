@@ -52,8 +52,9 @@ extension Consult {
                 abstract: "Store the synthetic generator's theme labels (surveys/sample/generator-labels.csv) as coder 'generator'.",
                 discussion: """
                     The generator knows which themes each text it wrote expresses; as their own coder the labels let \
-                    rules and the model be checked (`code evaluate --gold generator`) and trained (`code suggest \
-                    --train-coder generator`) without hand coding. They never count in the final coding.
+                    the rules and the model be checked without hand coding (`code evaluate --gold generator`). They \
+                    never count in the final coding. (Training on generator labels is measured in \
+                    Benchmarks/suggestion-model.md.)
                     """)
             @Argument(help: "The labels file (survey,respondent,question,position,theme).") var file: String
 
