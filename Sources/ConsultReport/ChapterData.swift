@@ -42,7 +42,8 @@ public struct ChapterData: Sendable {
     public static func gather(from store: Store, minimumCell: Int) throws -> ChapterData {
         let overview = try store.consultationOverview()
         let codebook = try store.currentCodebook()
-        let groups = ChapterGroups.ordered(Set(try store.sampleDescription().groups.map(\.group)))
+        let sample = try store.sampleDescription()
+        let groups = ChapterGroups.ordered(Set(sample.groups.map(\.group)))
         let counts = try store.themeCounts(by: "group", filter: SegmentFilter(), minimumCell: minimumCell)
         var closed: [String: ClosedResult] = [:]
         var quotes: [String: [Quote]] = [:]
@@ -83,7 +84,7 @@ public struct ChapterData: Sendable {
             overview: overview, codebook: codebook, instruments: try store.instrumentIDs().map(store.instrument),
             themeCounts: counts, closed: closed, quotes: quotes, sessionCounts: try store.themeSessionCounts(),
             humanCoders: coders.count, agreement: agreement,
-            sample: try store.sampleDescription(), batches: try store.batches(), ethnicity: ethnicity, ethnicityNotGiven: ethnicityNotGiven,
+            sample: sample, batches: try store.batches(), ethnicity: ethnicity, ethnicityNotGiven: ethnicityNotGiven,
             weighted: weighted, minimumCell: minimumCell, synthetic: try store.holdsSyntheticSample(),
             themeLabels: Dictionary(uniqueKeysWithValues: codebook.themes.map { ($0.id, $0.label) }),
             themeParents: Dictionary(uniqueKeysWithValues: codebook.themes.compactMap { t in t.parent.map { (t.id, $0) } }))

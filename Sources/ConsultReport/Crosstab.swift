@@ -38,8 +38,8 @@ public struct Crosstab: Sendable, Equatable {
 
     /// - Parameter counts: one question's counts by group (as `Store.optionCounts(survey:question:by:)` gives them).
     public static func make(_ counts: [OptionCount], minimumCell: Int) throws -> Crosstab {
-        let options = ordered(counts.map(\.option))
-        let groups = ordered(counts.map { $0.group ?? "" })
+        let options = counts.map(\.option).distinctInOrder()
+        let groups = counts.map { $0.group ?? "" }.distinctInOrder()
         var table = options.map { _ in groups.map { _ in 0 } }
         var bases = groups.map { _ in 0 }
         for count in counts {
@@ -77,9 +77,4 @@ public struct Crosstab: Sendable, Equatable {
                         testNote: sparse.isEmpty ? nil : "\(sparse.count) cell(s) with expected count under 5: the p-value is approximate")
     }
 
-    /// Distinct values in first-seen order (the store returns options in instrument order).
-    private static func ordered(_ values: [String]) -> [String] {
-        var seen = Set<String>()
-        return values.filter { seen.insert($0).inserted }
-    }
 }

@@ -76,7 +76,7 @@ public struct PerceptionSummary: Sendable, Equatable, Encodable {
     ///   - surveyOfGroup: respondent group → its survey id (community → community...).
     public static func make(themes: [ThemeCount], raw: [ThemeCount], sessions: Int, raising: [String: Int], answers: [OptionShare],
                             surveyOfGroup: [String: String], minimumCell: Int, leadingCount: Int = 5) -> PerceptionSummary {
-        let groupNames = ordered(themes.compactMap(\.group))
+        let groupNames = themes.compactMap(\.group).distinctInOrder()
         let groups = groupNames.map { name -> Group in
             let rows = themes.filter { $0.group == name }
             let focus = name == "focus_group"
@@ -100,7 +100,7 @@ public struct PerceptionSummary: Sendable, Equatable, Encodable {
                          leading: leading, answers: answerFigures)
         }
         var differences: [Difference] = []
-        for theme in ordered(raw.map(\.theme)) {
+        for theme in raw.map(\.theme).distinctInOrder() {
             // Only publishable cells are compared: a difference must not give away a withheld count.
             guard let a = raw.first(where: { $0.theme == theme && $0.group == "community" }),
                   let b = raw.first(where: { $0.theme == theme && $0.group == "partner" }),
@@ -120,11 +120,6 @@ public struct PerceptionSummary: Sendable, Equatable, Encodable {
     /// Ordering weight: sessions for focus groups, respondents otherwise; suppressed cells last.
     private static func rank(_ figure: ThemeFigure, _ focus: Bool) -> Int {
         focus ? (figure.sessions ?? 0) : (figure.respondents ?? -1)
-    }
-
-    private static func ordered(_ values: [String]) -> [String] {
-        var seen = Set<String>()
-        return values.filter { seen.insert($0).inserted }
     }
 }
 

@@ -42,11 +42,8 @@ extension Store {
     /// Appends an entry in the name of the connected role. The table is append-only to every role
     /// but the owner, so an entry once written stays.
     public func audit(_ action: AuditAction, _ detail: [String: AuditValue] = [:]) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        let json = String(decoding: try encoder.encode(detail), as: UTF8.self)
         try db.query("INSERT INTO consult.audit_log (os_user, action, detail) VALUES ($1, $2, $3::jsonb)",
-                     ProcessInfo.processInfo.userName, action.rawValue, json)
+                     ProcessInfo.processInfo.userName, action.rawValue, try json(detail))
     }
 
     /// The most recent `limit` entries, newest first.

@@ -73,10 +73,16 @@ extension ResultValue {
 
 /// Prints an Encodable value as the JSON document of a command (sorted keys, one trailing newline).
 enum JSONOutput {
-    static func print(_ value: some Encodable) throws {
+    /// The JSON document for `value`: sorted keys, one trailing newline; `pretty` for documents people
+    /// read (a subject-access export, the DPIA facts) rather than pipe.
+    static func data(_ value: some Encodable, pretty: Bool = false) throws -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        FileHandle.standardOutput.write(try encoder.encode(value) + Data("\n".utf8))
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(value) + Data("\n".utf8)
+    }
+
+    static func print(_ value: some Encodable, pretty: Bool = false) throws {
+        FileHandle.standardOutput.write(try data(value, pretty: pretty))
     }
 }
 

@@ -25,9 +25,7 @@ extension Consult {
             let facts = try DatabaseAccess.open().dataProtectionFacts()
             let key = PseudonymKeySource.location(environment: DatabaseAccess.environment, home: DatabaseAccess.home.path) + " (outside the database; never logged)"
             if output.resolved == .json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                FileHandle.standardOutput.write(try encoder.encode(Report(facts: facts, keyLocation: key)) + Data("\n".utf8))
+                try JSONOutput.print(Report(facts: facts, keyLocation: key), pretty: true)
                 return
             }
             let retention = facts.retentionMonths.map { "\($0) months after import" } ?? "NOT SET (add retention_months to consultation.yaml)"

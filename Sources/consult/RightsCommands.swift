@@ -53,9 +53,7 @@ extension Consult {
         func run() throws {
             let store = try DatabaseAccess.open()
             let record = try store.subjectAccess(try who.keys(store))
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let data = try encoder.encode(record) + Data("\n".utf8)
+            let data = try JSONOutput.data(record, pretty: true)
             if let out {
                 guard FileManager.default.createFile(atPath: out, contents: data, attributes: [.posixPermissions: 0o600]) else {
                     throw CommandFailure("\(out): cannot write the subject-access export")
