@@ -10,7 +10,7 @@ import Foundation
 struct AutoCoderRule: Sendable {
     /// A compiled pattern and its literal gate.
     struct Pattern: Sendable {
-        let regex: NSRegularExpression
+        let expression: RuleExpression
         /// Literal groups every match meets.
         let literals: [Set<String>]
         /// Strings every match starts with, and ends with, if known.
@@ -38,13 +38,13 @@ struct AutoCoderRule: Sendable {
     private(set) var nearB: [Pattern]
     private let within: Int
     private let nearScope: CodingRule.Near.Scope
-    private let unless: NSRegularExpression?
+    private let unless: RuleExpression?
     private let negation: CodingRule.Negation
     private let questions: CodingRule.Questions
 
     init(_ rule: CodingRule, compiler: RulePatternCompiler) throws(RulePatternProblem) {
         func patterns(_ list: [String]) throws(RulePatternProblem) -> [Pattern] {
-            try compiler.compileEach(list).map { Pattern(regex: $0.regex, literals: $0.literals, leading: $0.leading, trailing: $0.trailing) }
+            try compiler.compileEach(list).map { Pattern(expression: $0.expression, literals: $0.literals, leading: $0.leading, trailing: $0.trailing) }
         }
         ruleID = rule.id
         themeID = rule.themeID
@@ -112,14 +112,13 @@ struct AutoCoderRule: Sendable {
             if vetoed == nil { vetoed = vetoedSentences(in: text) }
             return vetoed?.isDisjoint(with: sentences) != false ? .accepted : .refused
         }
-        let whole = NSRange(location: 0, length: text.length)
         var accepted: [NSRange] = []
         var denied: [NSRange] = []
         for pattern in phrases where pattern.isOpen(present) {
-            for match in pattern.regex.matches(in: text.normalized, range: whole) {
-                switch verdict([match.range]) {
-                case .accepted: accepted.append(match.range)
-                case .denied: denied.append(match.range)
+            for match in pattern.expression.matches(in: text) {
+                switch verdict([match]) {
+                case .accepted: accepted.append(match)
+                case .denied: denied.append(match)
                 case .refused: break
                 }
             }
@@ -153,16 +152,12 @@ struct AutoCoderRule: Sendable {
 
     /// All matches of the open patterns of a list.
     private func matches(of patterns: [Pattern], in text: AutoCoderText, present: AutoCoderKeywords.Found?) -> [NSRange] {
-        let whole = NSRange(location: 0, length: text.length)
-        return patterns.filter { $0.isOpen(present) }.flatMap { pattern in
-            pattern.regex.matches(in: text.normalized, range: whole).map(\.range)
-        }
+        patterns.filter { $0.isOpen(present) }.flatMap { $0.expression.matches(in: text) }
     }
 
     /// Sentences in which an `unless` pattern occurs.
     private func vetoedSentences(in text: AutoCoderText) -> Set<Int> {
         guard let unless else { return [] }
-        let whole = NSRange(location: 0, length: text.length)
-        return Set(unless.matches(in: text.normalized, range: whole).map { text.sentenceIndex(at: $0.range.location) })
+        return Set(unless.matches(in: text).map { text.sentenceIndex(at: $0.location) })
     }
 }

@@ -6,8 +6,9 @@ import Foundation
 ///
 /// Normalisation replaces typographic apostrophes, quotes, dashes and spaces by their ASCII forms
 /// one scalar for one scalar, all within the BMP, so UTF-16 offsets in the copy are offsets in
-/// the original too.
-struct AutoCoderText {
+/// the original too. A class, because each rule's checks capture it: a struct of eight arrays
+/// would be copied, with a reference count change per array, for every rule tried.
+final class AutoCoderText {
     /// A word of the text.
     struct Word {
         /// UTF-16 offset of the first unit.
@@ -41,6 +42,9 @@ struct AutoCoderText {
     let normalized: String
     /// Length in UTF-16 units (the same for both).
     let length: Int
+    /// The normalised copy's bytes in lower case when it is all ASCII (then a byte offset is a
+    /// UTF-16 offset), for ``ASCIIPattern``; nil otherwise.
+    let asciiLowered: [UInt8]?
     let words: [Word]
     let sentences: [Sentence]
     /// Scalar offset of each UTF-16 offset; one extra entry for the end.
@@ -60,6 +64,9 @@ struct AutoCoderText {
         offsets.append(scalars.count)
         normalized = String(normalizedScalars)
         length = offsets.count - 1
+        asciiLowered = normalizedScalars.allSatisfy(\.isASCII)
+            ? normalizedScalars.map { scalar in UInt8(scalar.value) + (("A"..."Z").contains(scalar) ? 32 : 0) }
+            : nil
         scalarOffsets = offsets
         let scan = AutoCoderTextScan(normalizedScalars, negation: negation)
         words = scan.words

@@ -28,7 +28,7 @@ struct RulePatternCompiler: Sendable {
     /// One pattern compiled on its own, with the literal groups every match meets and the
     /// strings every match starts and ends with, if known (see ``RuleLiterals``).
     struct Compiled: Sendable {
-        let regex: NSRegularExpression
+        let expression: RuleExpression
         let literals: [Set<String>]
         let leading: Set<String>?
         let trailing: Set<String>?
@@ -40,20 +40,24 @@ struct RulePatternCompiler: Sendable {
         for pattern in patterns {
             let expansion = try expand(pattern, depth: 0)
             compiled.append(Compiled(
-                regex: try Self.regex(expansion, original: pattern), literals: RuleLiterals.required(expansion),
+                expression: try Self.expression(expansion, original: pattern), literals: RuleLiterals.required(expansion),
                 leading: RuleLiterals.edge(expansion, atStart: true), trailing: RuleLiterals.edge(expansion, atStart: false)))
         }
         return compiled
     }
 
     /// Compiles patterns into one word-bounded alternation, or nil for an empty list.
-    func compile(_ patterns: [String]) throws(RulePatternProblem) -> NSRegularExpression? {
+    func compile(_ patterns: [String]) throws(RulePatternProblem) -> RuleExpression? {
         guard !patterns.isEmpty else { return nil }
         var expanded: [String] = []
         for pattern in patterns {
             expanded.append(try expand(pattern, depth: 0))
         }
-        return try Self.regex(expanded.joined(separator: "|"), original: patterns.joined(separator: " | "))
+        return try Self.expression(expanded.joined(separator: "|"), original: patterns.joined(separator: " | "))
+    }
+
+    private static func expression(_ expanded: String, original: String) throws(RulePatternProblem) -> RuleExpression {
+        RuleExpression(regex: try regex(expanded, original: original), ascii: ASCIIPattern(expanded: expanded))
     }
 
     /// Checks one pattern on its own: it expands, compiles, and cannot match empty text (such a

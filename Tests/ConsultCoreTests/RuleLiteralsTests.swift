@@ -97,7 +97,7 @@ import Testing
             for compiled in try compiler.compileEach(patterns) {
                 for text in texts {
                     let whole = NSRange(location: 0, length: text.utf16.count)
-                    guard compiled.regex.firstMatch(in: text, range: whole) != nil else { continue }
+                    guard compiled.expression.regex.firstMatch(in: text, range: whole) != nil else { continue }
                     checked += 1
                     let lower = text.lowercased()
                     for group in compiled.literals {

@@ -1,0 +1,111 @@
+@testable import ConsultCore
+import Foundation
+import Testing
+
+/// ``ASCIIPattern`` must find exactly what ICU finds: the same matches, in the same order, for
+/// every pattern it accepts. These tests run both engines side by side, on syntax chosen to
+/// expose differences in backtracking order and case handling, and on every pattern of the
+/// shipped codebook over project and real texts.
+@Suite struct ASCIIPatternTests {
+    /// ICU's matches of `pattern` as the coder compiles it (word-bounded, case-insensitive).
+    static func icu(_ expanded: String, _ text: String) -> [NSRange] {
+        let regex = try! NSRegularExpression(
+            pattern: #"(?<![\p{L}\p{N}])(?:"# + expanded + #")(?![\p{L}\p{N}])"#, options: [.caseInsensitive])
+        return regex.matches(in: text, range: NSRange(location: 0, length: text.utf16.count)).map(\.range)
+    }
+
+    static func lowered(_ text: String) -> [UInt8] {
+        text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+    }
+
+    static let syntaxCases: [(pattern: String, texts: [String])] = [
+        ("a|ab", ["xab ab", "a ab abc AB"]),
+        ("ab|a", ["ab a AB"]),
+        ("told(?:[\\s\\-]+)(?:(?:[\\s\\-]+)[^\\s.!?;]+){0,3}?(?:[\\s\\-]+)on it", ["told him he was on it", "told on it", "TOLD  - me. on it"]),
+        ("told(?:(?:[\\s\\-]+)[^\\s.!?;]+){0,3}(?:[\\s\\-]+)on(?:[\\s\\-]+)it", ["told him he was on it on it", "told a b c d on it"]),
+        ("stop(?:[\\s\\-]+)and(?:[\\s\\-]+)search(?:ed|es)?", ["Stop-and-Search", "stop and searched x", "stop andsearch"]),
+        ("gang\\w*", ["gangs gangster gang_land Gang9", "gangs' list"]),
+        ("\\w+ed", ["stopped searched", "ed"]),
+        ("matri(?:x|ces)", ["Matrix matrices MATRICES matrixes"]),
+        ("[sz]ecure", ["secure zecure Secure cecure"]),
+        ("[^a]b", ["ab Ab bb .b"]),
+        ("[^\\W]x", ["ax _x .x"]),
+        ("[a-c]+d", ["abcd ABCD aed"]),
+        ("[- ]x", ["-x  x"]),
+        ("\\bon\\b", ["on one on_ on"]),
+        ("o\\Bn", ["on o n"]),
+        ("(?<!not )aware", ["not aware aware", "Not Aware"]),
+        ("(?<=very )aware", ["very aware aware"]),
+        ("(?<!no|never )told", ["no told never told told"]),
+        ("aware(?! of)", ["aware of it, aware", "aware"]),
+        ("aware(?= of)", ["aware of it, aware"]),
+        ("a.c", ["abc a\nc a c a\tc"]),
+        ("\\d{2,3}", ["1 12 123 1234"]),
+        ("\\d{2,}", ["1 12 123 1234"]),
+        ("x{2}", ["x xx xxx"]),
+        ("(?:ab){1,2}?", ["abab ab"]),
+        ("a?", ["a b a"]),
+        ("\\s\\S", ["a b\tc\u{0B}d\u{0C}e"]),
+        ("it's", ["It's its it s"]),
+        ("\\.", [". a.b"]),
+        ("(police|cops)(?:[\\s\\-]+)(?:told|said)", ["Police told, cops said, police  said"]),
+        ("^\\W*from", ["from x", "  from", "x from"]),
+        ("list(?=\\s*([.!?,;]|$))", ["a list", "a list.", "a list\n", "a list\r\n", "a list\n\n", "a list x", "list\u{0B}"]),
+        ("it$", ["it", "it\n", "it\r", "it\u{0C}", "it\r\n", "it\n\r", "it x"]),
+        ("as if|\u{1F644}", ["as if", "as if x"]),
+        ("[a\u{E9}]b", ["ab eb"]),
+    ]
+
+    @Test(arguments: syntaxCases.indices) func matchesLikeICU(_ index: Int) throws {
+        let (pattern, texts) = Self.syntaxCases[index]
+        let ascii = try #require(ASCIIPattern(expanded: pattern), "\(pattern) should be in the subset")
+        for text in texts {
+            #expect(ascii.matches(in: Self.lowered(text)) == Self.icu(pattern, text), "\(pattern) on \(text)")
+        }
+    }
+
+    /// Syntax outside the subset is left to ICU rather than guessed at.
+    @Test(arguments: [
+        "\u{212A}elvin", "\u{17F}o", "\u{FB00}", "\\p{L}+", "(?i)x", "[a-\u{E9}]", "(?>ab)", "a++", "[[a-z]]", "[a-z&&[^b]]",
+        "(?:a?)*", "(?<!a+)b", "\\1", "\\Qx\\E", "{2}", "a{2",
+    ]) func leavesOtherSyntaxToICU(_ pattern: String) {
+        #expect(ASCIIPattern(expanded: pattern) == nil)
+    }
+
+    /// Every pattern and `unless` list of the shipped codebook, on project and real texts: the two
+    /// engines agree on every ASCII text, and nearly every pattern runs without ICU.
+    @Test func codebookPatternsMatchLikeICU() throws {
+        let yaml = try ConsultationLoader.readText(TestFiles.project("surveys/codebook.yaml"))
+        let codebook = try Codebook.parse(yaml: yaml, file: "codebook.yaml")
+        let compiler = RulePatternCompiler(vocabulary: codebook.vocabulary)
+        var expressions: [RuleExpression] = []
+        for rule in codebook.themes.flatMap(\.rules) {
+            let lists = [rule.any, rule.near?.a ?? [], rule.near?.b ?? []]
+            expressions += try lists.flatMap { try compiler.compileEach($0).map(\.expression) }
+            if let unless = try compiler.compile(rule.unless) { expressions.append(unless) }
+        }
+        let accepted = expressions.filter { $0.ascii != nil }.count
+        print("codebook expressions: \(expressions.count), without ICU: \(accepted)")
+        #expect(Double(accepted) >= 0.95 * Double(expressions.count))
+
+        let corpus = try AutoCoderGoldenTests.projectTexts() + AutoCoderGoldenTests.realDataTexts()
+        let stride = max(corpus.count / 400, 1)
+        let texts = corpus.enumerated().filter { $0.offset % stride == 0 }.map(\.element)
+            + codebook.themes.flatMap(\.examples)
+        let negation = AutoCoderNegationLexicon(codebook.negation)
+        var compared = 0
+        for text in texts {
+            let prepared = AutoCoderText(text, negation: negation)
+            guard let bytes = prepared.asciiLowered else { continue }
+            let whole = NSRange(location: 0, length: prepared.length)
+            for expression in expressions {
+                guard let ascii = expression.ascii else { continue }
+                let expected = expression.regex.matches(in: prepared.normalized, range: whole).map(\.range)
+                #expect(ascii.matches(in: bytes) == expected, "\(expression.regex.pattern) on \(text)")
+                compared += 1
+            }
+        }
+        print("compared \(compared) pattern-text pairs")
+        #expect(compared > 100_000)
+    }
+}
