@@ -40,6 +40,28 @@ struct ASCIIPattern: Sendable {
         var operation: Operation
         var a: Int32 = 0
         var b: Int32 = 0
+        /// For a split: the bytes the path through `a` can consume first (bits 0–63 and 64–127),
+        /// and whether it must consume one; a byte outside them goes straight to `b`.
+        var low: UInt64 = ~0
+        var high: UInt64 = ~0
+        var consumes = false
+    }
+
+    /// The first bytes a path from an instruction can consume, and whether it must consume one.
+    private struct FirstBytes {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        var consumes = true
+
+        static let any = FirstBytes(low: ~0, high: ~0, consumes: false)
+
+        mutating func insert(_ byte: Int) {
+            if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+        }
+
+        func union(_ other: FirstBytes) -> FirstBytes {
+            FirstBytes(low: low | other.low, high: high | other.high, consumes: consumes && other.consumes)
+        }
     }
 
     private struct Look {
@@ -87,7 +109,14 @@ struct ASCIIPattern: Sendable {
             looks[index].program = entry
             entry += bodies[index].count
         }
-        firstBytes = Self.firstBytes(of: instructions, members: members)
+        let first = Self.firstBytes(of: instructions, members: members)
+        for pc in instructions.indices where instructions[pc].operation == .split {
+            let branch = first[Int(instructions[pc].a)]
+            instructions[pc].low = branch.low
+            instructions[pc].high = branch.high
+            instructions[pc].consumes = branch.consumes
+        }
+        firstBytes = first[0].consumes ? (0..<128).map { $0 < 64 ? first[0].low >> UInt64($0) & 1 == 1 : first[0].high >> UInt64($0 - 64) & 1 == 1 } : nil
     }
 
     // MARK: Compiling
@@ -160,32 +189,45 @@ struct ASCIIPattern: Sendable {
         lazy ? Instruction(operation: .split, a: skip, b: enter) : Instruction(operation: .split, a: enter, b: skip)
     }
 
-    /// The (lower-case) bytes the first consumed byte can be, found by following every path from the start
-    /// through splits and zero-width checks; nil when some path reaches the end consuming nothing.
-    private static func firstBytes(of program: [Instruction], members: [Bool]) -> [Bool]? {
-        var result = [Bool](repeating: false, count: 128)
-        var seen = Set<Int>()
+    /// What each instruction's paths consume first, following splits, jumps and zero-width checks
+    /// (a check is assumed to pass, so the sets can only be too large). Every loop consumes a
+    /// byte (see ``ASCIIPatternSyntax``), so following paths without consuming ends.
+    private static func firstBytes(of program: [Instruction], members: [Bool]) -> [FirstBytes] {
+        var result = [FirstBytes?](repeating: nil, count: program.count)
         var pending = [0]
-        while let pc = pending.popLast() {
-            guard seen.insert(pc).inserted else { continue }
+        for pc in program.indices where program[pc].operation == .split { pending.append(pc) }
+        while let pc = pending.last {
+            if result[pc] != nil {
+                pending.removeLast()
+                continue
+            }
             let instruction = program[pc]
+            var needed: [Int] = []
             switch instruction.operation {
             case .byte:
-                result[Int(instruction.a)] = true
+                var first = FirstBytes()
+                first.insert(Int(instruction.a))
+                result[pc] = first
             case .set:
-                for member in 0..<128 where members[Int(instruction.a) + member] { result[member] = true }
+                var first = FirstBytes()
+                for member in 0..<128 where members[Int(instruction.a) + member] { first.insert(member) }
+                result[pc] = first
             case .split:
-                pending.append(Int(instruction.a))
-                pending.append(Int(instruction.b))
+                needed = [Int(instruction.a), Int(instruction.b)]
             case .jump:
-                pending.append(Int(instruction.a))
+                needed = [Int(instruction.a)]
             case .boundary, .look, .startOfWord, .endOfWord, .textStart, .textEnd:
-                pending.append(pc + 1)
+                needed = [pc + 1]
             case .match:
-                return nil
+                result[pc] = .any
             }
+            let missing = needed.filter { result[$0] == nil }
+            if !needed.isEmpty, missing.isEmpty {
+                result[pc] = needed.map { result[$0]! }.reduce(FirstBytes()) { $0.union($1) }
+            }
+            if result[pc] != nil { pending.removeLast() } else { pending += missing }
         }
-        return result
+        return result.map { $0 ?? .any }
     }
 
     // MARK: Matching
@@ -264,6 +306,17 @@ struct ASCIIPattern: Sendable {
                         pc += 1
                         pos += 1
                     case .split:
+                        if Int(pos) < text.count {
+                            let byte = UInt64(text[Int(pos)])
+                            let bit = byte < 64 ? instruction.low >> byte : instruction.high >> (byte - 64)
+                            if bit & 1 == 0 {
+                                pc = instruction.b
+                                continue
+                            }
+                        } else if instruction.consumes {
+                            pc = instruction.b
+                            continue
+                        }
                         stack.append((instruction.b, pos))
                         pc = instruction.a
                     case .jump:

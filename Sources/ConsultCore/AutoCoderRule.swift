@@ -6,8 +6,9 @@ import Foundation
 /// ``RuleLiterals``); a pattern whose literals are absent from a segment is not run, which is
 /// what keeps a few hundred rules fast. `NSRegularExpression` is immutable after creation,
 /// documented as safe to use from several threads at once, and `Sendable` in Foundation, so
-/// compiled rules can be shared between tasks.
-struct AutoCoderRule: Sendable {
+/// compiled rules can be shared between tasks. A class, so that trying a rule on a segment
+/// (and the checks that capture it) never copies its stored arrays.
+final class AutoCoderRule: Sendable {
     /// A compiled pattern and its literal gate.
     struct Pattern: Sendable {
         let expression: RuleExpression
@@ -33,9 +34,9 @@ struct AutoCoderRule: Sendable {
 
     let ruleID: String
     let themeID: String
-    private(set) var phrases: [Pattern]
-    private(set) var nearA: [Pattern]
-    private(set) var nearB: [Pattern]
+    let phrases: [Pattern]
+    let nearA: [Pattern]
+    let nearB: [Pattern]
     private let within: Int
     private let nearScope: CodingRule.Near.Scope
     private let unless: RuleExpression?
@@ -74,11 +75,20 @@ struct AutoCoderRule: Sendable {
                 return gated
             }
         }
-        var rule = self
-        rule.phrases = gate(phrases)
-        rule.nearA = gate(nearA)
-        rule.nearB = gate(nearB)
-        return rule
+        return AutoCoderRule(copying: self, phrases: gate(phrases), nearA: gate(nearA), nearB: gate(nearB))
+    }
+
+    private init(copying rule: AutoCoderRule, phrases: [Pattern], nearA: [Pattern], nearB: [Pattern]) {
+        ruleID = rule.ruleID
+        themeID = rule.themeID
+        self.phrases = phrases
+        self.nearA = nearA
+        self.nearB = nearB
+        within = rule.within
+        nearScope = rule.nearScope
+        unless = rule.unless
+        negation = rule.negation
+        questions = rule.questions
     }
 
     /// Why a candidate was or was not taken.
