@@ -53,7 +53,8 @@ public struct AutoCoder: Sendable {
     /// coded too, citing the implying match's rule and span as its evidence.
     public func code(_ text: String) -> [RuleMatch] {
         let prepared = AutoCoderText(text, negation: negation)
-        let present = keywords.found(in: prepared.normalized)
+        let present = prepared.asciiLowered.map { $0.withUnsafeBufferPointer(keywords.found(inLowercased:)) }
+            ?? keywords.found(in: prepared.normalized)
         var matches: [RuleMatch] = []
         for theme in themes {
             for rule in theme.rules {

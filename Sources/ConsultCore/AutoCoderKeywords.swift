@@ -107,23 +107,26 @@ struct AutoCoderKeywords: Sendable {
     /// characters are assumed not to glue, which can only let a rule run needlessly.
     func found(in text: String) -> Found? {
         if text.unicodeScalars.contains(where: Self.unusualFolding.contains) { return nil }
+        var lower = text.lowercased()
+        return lower.withUTF8(found(inLowercased:))
+    }
+
+    /// ``found(in:)`` for text already in lower case (ASCII text cannot hold an unusual folding).
+    func found(inLowercased bytes: UnsafeBufferPointer<UInt8>) -> Found {
         let none = [Bool](repeating: false, count: count)
         var found = Found(anywhere: none, atWordStart: none, atWordEnd: none)
-        var lower = text.lowercased()
-        lower.withUTF8 { bytes in
-            var state = 0
-            for (end, byte) in bytes.enumerated() {
-                state = Int(transitions[state * width + Int(symbols[Int(byte)])])
-                for id in outputs[state] {
-                    let keyword = Int(id)
-                    found.anywhere[keyword] = true
-                    let start = end + 1 - lengths[keyword]
-                    if !beginsWord[keyword] || start == 0 || !Self.isASCIIWordByte(bytes[start - 1]) {
-                        found.atWordStart[keyword] = true
-                    }
-                    if !endsWord[keyword] || end + 1 == bytes.count || !Self.isASCIIWordByte(bytes[end + 1]) {
-                        found.atWordEnd[keyword] = true
-                    }
+        var state = 0
+        for (end, byte) in bytes.enumerated() {
+            state = Int(transitions[state * width + Int(symbols[Int(byte)])])
+            for id in outputs[state] {
+                let keyword = Int(id)
+                found.anywhere[keyword] = true
+                let start = end + 1 - lengths[keyword]
+                if !beginsWord[keyword] || start == 0 || !Self.isASCIIWordByte(bytes[start - 1]) {
+                    found.atWordStart[keyword] = true
+                }
+                if !endsWord[keyword] || end + 1 == bytes.count || !Self.isASCIIWordByte(bytes[end + 1]) {
+                    found.atWordEnd[keyword] = true
                 }
             }
         }

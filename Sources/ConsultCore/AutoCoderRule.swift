@@ -107,6 +107,9 @@ final class AutoCoderRule: Sendable {
     /// found either: "I haven't seen anything about it in the news" must not yield "in the news"
     /// from a shorter pattern.
     func firstMatch(in text: AutoCoderText, window: Int, present: AutoCoderKeywords.Found?) -> NSRange? {
+        // Most rules have no pattern whose literals are present: nothing to run.
+        guard phrases.contains(where: { $0.isOpen(present) })
+            || (nearA.contains { $0.isOpen(present) } && nearB.contains { $0.isOpen(present) }) else { return nil }
         var vetoed: Set<Int>?
         func verdict(_ components: [NSRange]) -> Verdict {
             let sentences = Set(components.map { text.sentenceIndex(at: $0.location) })

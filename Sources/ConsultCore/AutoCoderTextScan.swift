@@ -155,16 +155,22 @@ struct AutoCoderTextScan {
             let spaced = previous.map(isSpace) != false && next.map(isSpace) != false
             return spaced ? .clauseEnd : .other
         default:
-            return scalar.properties.isEmojiPresentation ? .clauseEnd : .other
+            return !scalar.isASCII && scalar.properties.isEmojiPresentation ? .clauseEnd : .other
         }
     }
 
+    /// Letters and digits; ASCII answered without a Unicode property lookup (most text is ASCII).
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        if scalar.isASCII { return isASCIILetter(scalar) || ("0"..."9").contains(scalar) }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic
+        scalar.isASCII ? isASCIILetter(scalar) : scalar.properties.isAlphabetic
+    }
+
+    private static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
     }
 
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
