@@ -8,8 +8,15 @@ import Foundation
 public struct AutoCoder: Sendable {
     /// Version of the codebook the rules came from; codings cite it.
     public let codebookVersion: String
-    /// Rules grouped by theme, themes sorted by id, rules in file order.
-    private let themes: [(id: String, rules: [AutoCoderRule])]
+    /// Every rule: themes sorted by id, each theme's rules in file order.
+    private let rules: [AutoCoderRule]
+    /// For each rule, the number of its theme (themes numbered in `rules` order).
+    private let themeNumbers: [Int]
+    /// Rules to try whatever keywords a text holds (see ``AutoCoderRule/triggers``).
+    private let alwaysTried: [Int]
+    /// Keyword id to the rules that keyword can open, so a text tries only the few rules whose
+    /// keywords it holds rather than every rule of the codebook.
+    private let rulesByKeyword: [[Int]]
     private let negation: AutoCoderNegationLexicon
     /// Every rule literal, for skipping rules that cannot match a segment.
     private let keywords: AutoCoderKeywords
@@ -37,9 +44,22 @@ public struct AutoCoder: Sendable {
         }
         let literals = Set(grouped.flatMap { $0.rules.flatMap(\.literals) }).sorted()
         let ids = Dictionary(uniqueKeysWithValues: literals.enumerated().map { ($1, $0) })
-        themes = grouped
-            .map { theme in (theme.id, theme.rules.map { $0.gated(by: ids) }) }
+        let themes: [[AutoCoderRule]] = grouped
             .sorted { $0.id < $1.id }
+            .map { theme in theme.rules.map { $0.gated(by: ids) } }
+        rules = themes.flatMap { $0 }
+        themeNumbers = themes.enumerated().flatMap { number, theme in Array(repeating: number, count: theme.count) }
+        var always: [Int] = []
+        var byKeyword = [[Int]](repeating: [], count: literals.count)
+        for (index, rule) in rules.enumerated() {
+            guard let triggers = rule.triggers else {
+                always.append(index)
+                continue
+            }
+            for keyword in Set(triggers) { byKeyword[keyword].append(index) }
+        }
+        alwaysTried = always
+        rulesByKeyword = byKeyword
         keywords = AutoCoderKeywords(literals)
         implications = Dictionary(codebook.themes.filter { !$0.implies.isEmpty }.map { ($0.id, $0.implies) }, uniquingKeysWith: +)
         negation = AutoCoderNegationLexicon(codebook.negation)
@@ -47,7 +67,8 @@ public struct AutoCoder: Sendable {
     }
 
     /// The themes the rules find in `text`: at most one match per theme (from the first rule in
-    /// file order that matches, at its earliest accepted position), sorted by theme id.
+    /// file order that matches, at its earliest accepted position), sorted by theme id. Only the
+    /// rules whose keywords occur are tried; the others cannot match.
     ///
     /// A theme implied by a coded theme (``Theme/implies``) and not found by its own rules is
     /// coded too, citing the implying match's rule and span as its evidence.
@@ -55,17 +76,24 @@ public struct AutoCoder: Sendable {
         let prepared = AutoCoderText(text, negation: negation)
         let present = prepared.asciiLowered.map { $0.withUnsafeBufferPointer(keywords.found(inLowercased:)) }
             ?? keywords.found(in: prepared.normalized)
-        var matches: [RuleMatch] = []
-        for theme in themes {
-            for rule in theme.rules {
-                guard let range = rule.firstMatch(in: prepared, window: negation.window, present: present) else { continue }
-                let start = prepared.scalarOffset(range.location)
-                let end = prepared.scalarOffset(NSMaxRange(range))
-                matches.append(RuleMatch(
-                    themeID: theme.id, ruleID: rule.ruleID, start: start, end: end,
-                    matched: prepared.originalText(scalarStart: start, scalarEnd: end)))
-                break
+        var tried = [Bool](repeating: present == nil, count: rules.count)
+        if let present {
+            for index in alwaysTried { tried[index] = true }
+            for keyword in present.ids {
+                for index in rulesByKeyword[keyword] { tried[index] = true }
             }
+        }
+        var matches: [RuleMatch] = []
+        var codedTheme = -1
+        for index in rules.indices where tried[index] && themeNumbers[index] != codedTheme {
+            let rule = rules[index]
+            guard let range = rule.firstMatch(in: prepared, window: negation.window, present: present) else { continue }
+            let start = prepared.scalarOffset(range.location)
+            let end = prepared.scalarOffset(NSMaxRange(range))
+            matches.append(RuleMatch(
+                themeID: rule.themeID, ruleID: rule.ruleID, start: start, end: end,
+                matched: prepared.originalText(scalarStart: start, scalarEnd: end)))
+            codedTheme = themeNumbers[index]
         }
         return implied(matches)
     }

@@ -10,6 +10,8 @@ struct AutoCoderKeywords: Sendable {
         var atWordStart: [Bool]
         /// The same at the other end: where a word-bounded match could end with it.
         var atWordEnd: [Bool]
+        /// The ids of the keywords that occur, in the order first found.
+        var ids: [Int] = []
     }
 
     /// Number of keywords; ids run from 0.
@@ -120,6 +122,7 @@ struct AutoCoderKeywords: Sendable {
             state = Int(transitions[state * width + Int(symbols[Int(byte)])])
             for id in outputs[state] {
                 let keyword = Int(id)
+                if !found.anywhere[keyword] { found.ids.append(keyword) }
                 found.anywhere[keyword] = true
                 let start = end + 1 - lengths[keyword]
                 if !beginsWord[keyword] || start == 0 || !Self.isASCIIWordByte(bytes[start - 1]) {

@@ -91,6 +91,21 @@ final class AutoCoderRule: Sendable {
         questions = rule.questions
     }
 
+    /// Keyword ids one of which occurs in every text this rule can match (each open pattern needs
+    /// a keyword of its smallest literal group); nil when some pattern has no literal gate, so the
+    /// rule must be tried on every text.
+    var triggers: [Int]? {
+        func trigger(_ pattern: Pattern) -> [Int]? {
+            (pattern.gate + [pattern.leadingGate, pattern.trailingGate].compactMap { $0 }).min { $0.count < $1.count }
+        }
+        var ids: [Int] = []
+        for pattern in phrases + (nearB.isEmpty ? [] : nearA) {
+            guard let keywords = trigger(pattern) else { return nil }
+            ids += keywords
+        }
+        return ids
+    }
+
     /// Why a candidate was or was not taken.
     private enum Verdict {
         case accepted
