@@ -6,10 +6,11 @@ import Foundation
 /// Why: an ICU call costs ~100 k instructions on a 70-character segment (copying the string to
 /// UTF-16, trying a look-behind at every start, allocating result objects), which kept the coder
 /// at ~8,000 segments/s per core. This program tries only the positions whose byte can begin a
-/// match and compares bytes. It follows ICU's backtracking order (alternatives left to right,
-/// greedy and lazy quantifiers) and its way of stepping from one match to the next, so the
-/// leftmost-first matches, and the codings built on them, are the same; `ASCIIPatternTests`
-/// compares the two engines on every codebook pattern, and the golden digests pin the codings.
+/// match, and at each alternation only the branches that can begin with the next byte. It follows
+/// ICU's backtracking order (alternatives left to right, greedy and lazy quantifiers) and its way
+/// of stepping from one match to the next, so the leftmost-first matches, and the codings built on
+/// them, are the same; `ASCIIPatternTests` compares the two engines on every codebook pattern, and
+/// the golden digests pin the codings.
 ///
 /// The caller keeps ICU for texts with a non-ASCII character and for patterns
 /// ``ASCIIPatternSyntax`` does not accept.
@@ -17,14 +18,16 @@ struct ASCIIPattern: Sendable {
     private enum Operation: UInt8 {
         /// Consume the byte `a`.
         case byte
-        /// Consume a byte of set `a`.
+        /// Consume a byte of the set starting at `a` in ``members``.
         case set
-        /// Continue at `a`; on failure at `b`.
+        /// Continue at `a`; on failure at `b` (a quantifier's choice).
         case split
+        /// Try the branches ``branches[a..<a+b]`` in order.
+        case alternation
         case jump
         /// `\b` (`a` = 0) or `\B` (`a` = 1).
         case boundary
-        /// Look-around number `a`.
+        /// Look-around number `a`; its body follows the jump after this instruction.
         case look
         /// No letter or digit before (the rule's word boundary at the start of a match).
         case startOfWord
@@ -36,15 +39,24 @@ struct ASCIIPattern: Sendable {
         case match
     }
 
+    /// One step; 32 bytes, so that the program stays small in cache.
     private struct Instruction {
         var operation: Operation
         var a: Int32 = 0
         var b: Int32 = 0
-        /// For a split: the bytes the path through `a` can consume first (bits 0–63 and 64–127),
-        /// and whether it must consume one; a byte outside them goes straight to `b`.
+        /// For a split: whether the path through `a` must consume a byte, and the bytes it can
+        /// consume first (bits 0–63 and 64–127); a byte outside them goes straight to `b`.
+        var consumes = false
         var low: UInt64 = ~0
         var high: UInt64 = ~0
+    }
+
+    /// A branch of an alternation: where it starts and what it can consume first.
+    private struct Branch {
+        var start: Int32
         var consumes = false
+        var low: UInt64 = ~0
+        var high: UInt64 = ~0
     }
 
     /// The first bytes a path from an instruction can consume, and whether it must consume one.
@@ -62,140 +74,136 @@ struct ASCIIPattern: Sendable {
         func union(_ other: FirstBytes) -> FirstBytes {
             FirstBytes(low: low | other.low, high: high | other.high, consumes: consumes && other.consumes)
         }
+
+        func contains(_ byte: UInt8) -> Bool {
+            (byte < 64 ? low >> UInt64(byte) : high >> UInt64(byte - 64)) & 1 == 1
+        }
     }
 
     private struct Look {
-        /// Where its body's program starts in ``instructions``.
-        var program: Int
+        /// Where its body starts in ``instructions``.
+        var start: Int
         var behind: Bool
         var negated: Bool
         var minimum: Int
         var maximum: Int
     }
 
-    /// Every program, one after the other: the pattern's from 0, then its look-arounds' bodies;
-    /// jump targets are absolute.
+    /// The program, from instruction 0; look-around bodies sit inside it, jumped over.
     private var instructions: [Instruction] = []
+    private var branches: [Branch] = []
     /// Byte sets, 128 entries each, one after the other.
     private var members: [Bool] = []
     private var looks: [Look] = []
     /// Bytes a match can begin with; nil when a match may be empty.
     private var firstBytes: [Bool]?
 
-    private static let alphanumeric: [Bool] = (0..<128).map { ASCIIPatternSyntax.isAlphanumeric(UInt8($0)) }
+    fileprivate static let alphanumeric: [Bool] = (0..<128).map { ASCIIPatternSyntax.isAlphanumeric(UInt8($0)) }
 
     /// Compiles an expanded rule pattern wrapped in the rule's word boundaries; nil when the
     /// pattern is outside ``ASCIIPatternSyntax``.
     init?(expanded pattern: String) {
         guard let node = ASCIIPatternSyntax.parse(pattern) else { return nil }
-        var main = [Instruction(operation: .startOfWord)]
-        var bodies: [[Instruction]] = []
-        emit(node, into: &main, bodies: &bodies)
-        main.append(Instruction(operation: .endOfWord))
-        main.append(Instruction(operation: .match))
-        for program in [main] + bodies {
-            let offset = Int32(instructions.count)
-            instructions += program.map { instruction in
-                var placed = instruction
-                if instruction.operation == .split || instruction.operation == .jump {
-                    placed.a += offset
-                    placed.b += offset
-                }
-                return placed
-            }
-        }
-        var entry = main.count
-        for index in looks.indices {
-            looks[index].program = entry
-            entry += bodies[index].count
-        }
-        let first = Self.firstBytes(of: instructions, members: members)
+        instructions.append(Instruction(operation: .startOfWord))
+        emit(node)
+        instructions.append(Instruction(operation: .endOfWord))
+        instructions.append(Instruction(operation: .match))
+        let first = Self.firstBytes(of: instructions, branches: branches, members: members)
         for pc in instructions.indices where instructions[pc].operation == .split {
-            let branch = first[Int(instructions[pc].a)]
-            instructions[pc].low = branch.low
-            instructions[pc].high = branch.high
-            instructions[pc].consumes = branch.consumes
+            let path = first[Int(instructions[pc].a)]
+            instructions[pc].consumes = path.consumes
+            instructions[pc].low = path.low
+            instructions[pc].high = path.high
         }
-        firstBytes = first[0].consumes ? (0..<128).map { $0 < 64 ? first[0].low >> UInt64($0) & 1 == 1 : first[0].high >> UInt64($0 - 64) & 1 == 1 } : nil
+        for index in branches.indices {
+            let path = first[Int(branches[index].start)]
+            branches[index].consumes = path.consumes
+            branches[index].low = path.low
+            branches[index].high = path.high
+        }
+        firstBytes = first[0].consumes ? (0..<128).map { first[0].contains(UInt8($0)) } : nil
     }
 
     // MARK: Compiling
 
-    private mutating func emit(_ node: ASCIIPatternSyntax.Node, into program: inout [Instruction], bodies: inout [[Instruction]]) {
+    private mutating func append(_ operation: Operation, _ a: Int = 0, _ b: Int = 0) {
+        instructions.append(Instruction(operation: operation, a: Int32(a), b: Int32(b)))
+    }
+
+    private mutating func emit(_ node: ASCIIPatternSyntax.Node) {
         switch node {
         case .byte(let byte):
-            program.append(Instruction(operation: .byte, a: Int32(byte)))
-        case .set(let members):
-            program.append(Instruction(operation: .set, a: Int32(self.members.count)))
-            self.members += members
+            append(.byte, Int(byte))
+        case .set(let set):
+            append(.set, members.count)
+            members += set
         case .sequence(let items):
-            for item in items { emit(item, into: &program, bodies: &bodies) }
-        case .alternation(let branches):
+            for item in items { emit(item) }
+        case .alternation(let alternatives):
+            let dispatch = instructions.count
+            append(.alternation)
+            var starts: [Int32] = []
             var exits: [Int] = []
-            for (number, branch) in branches.enumerated() {
-                if number == branches.count - 1 {
-                    emit(branch, into: &program, bodies: &bodies)
-                    break
-                }
-                let split = program.count
-                program.append(Instruction(operation: .split, a: Int32(split + 1)))
-                emit(branch, into: &program, bodies: &bodies)
-                exits.append(program.count)
-                program.append(Instruction(operation: .jump))
-                program[split].b = Int32(program.count)
+            for alternative in alternatives {
+                starts.append(Int32(instructions.count))
+                emit(alternative)
+                exits.append(instructions.count)
+                append(.jump)
             }
-            for exit in exits { program[exit].a = Int32(program.count) }
+            for exit in exits { instructions[exit].a = Int32(instructions.count) }
+            instructions[dispatch].a = Int32(branches.count)
+            instructions[dispatch].b = Int32(starts.count)
+            branches += starts.map { Branch(start: $0) }
         case .repeated(let body, let minimum, let maximum, let lazy):
-            for _ in 0..<minimum { emit(body, into: &program, bodies: &bodies) }
+            for _ in 0..<minimum { emit(body) }
             if let maximum {
                 var splits: [Int] = []
                 for _ in minimum..<maximum {
-                    splits.append(program.count)
-                    program.append(Instruction(operation: .split))
-                    emit(body, into: &program, bodies: &bodies)
+                    splits.append(instructions.count)
+                    append(.split)
+                    emit(body)
                 }
-                let end = Int32(program.count)
-                for split in splits { program[split] = Self.choice(enter: Int32(split + 1), skip: end, lazy: lazy) }
+                for split in splits { choose(at: split, enter: split + 1, skip: instructions.count, lazy: lazy) }
             } else {
-                let loop = program.count
-                program.append(Instruction(operation: .split))
-                emit(body, into: &program, bodies: &bodies)
-                program.append(Instruction(operation: .jump, a: Int32(loop)))
-                program[loop] = Self.choice(enter: Int32(loop + 1), skip: Int32(program.count), lazy: lazy)
+                let loop = instructions.count
+                append(.split)
+                emit(body)
+                append(.jump, loop)
+                choose(at: loop, enter: loop + 1, skip: instructions.count, lazy: lazy)
             }
         case .wordBoundary(let negated):
-            program.append(Instruction(operation: .boundary, a: negated ? 1 : 0))
+            append(.boundary, negated ? 1 : 0)
         case .textStart:
-            program.append(Instruction(operation: .textStart))
+            append(.textStart)
         case .textEnd:
-            program.append(Instruction(operation: .textEnd))
+            append(.textEnd)
         case .lookahead(let body, let negated), .lookbehind(let body, let negated):
-            var inner: [Instruction] = []
-            emit(body, into: &inner, bodies: &bodies)
-            inner.append(Instruction(operation: .match))
             var behind = false
             if case .lookbehind = node { behind = true }
             let lengths = body.lengths
-            // Numbered as they complete, so a nested look-around's body comes before its parent's.
-            bodies.append(inner)
+            append(.look, looks.count)
             looks.append(Look(
-                program: 0, behind: behind, negated: negated,
+                start: instructions.count + 1, behind: behind, negated: negated,
                 minimum: lengths.minimum, maximum: lengths.maximum ?? 0))
-            program.append(Instruction(operation: .look, a: Int32(looks.count - 1)))
+            let over = instructions.count
+            append(.jump)
+            emit(body)
+            append(.match)
+            instructions[over].a = Int32(instructions.count)
         }
     }
 
-    private static func choice(enter: Int32, skip: Int32, lazy: Bool) -> Instruction {
-        lazy ? Instruction(operation: .split, a: skip, b: enter) : Instruction(operation: .split, a: enter, b: skip)
+    private mutating func choose(at split: Int, enter: Int, skip: Int, lazy: Bool) {
+        instructions[split].a = Int32(lazy ? skip : enter)
+        instructions[split].b = Int32(lazy ? enter : skip)
     }
 
-    /// What each instruction's paths consume first, following splits, jumps and zero-width checks
-    /// (a check is assumed to pass, so the sets can only be too large). Every loop consumes a
-    /// byte (see ``ASCIIPatternSyntax``), so following paths without consuming ends.
-    private static func firstBytes(of program: [Instruction], members: [Bool]) -> [FirstBytes] {
+    /// What each instruction's paths consume first, following splits, alternations, jumps and
+    /// zero-width checks (a check is assumed to pass, so the sets can only be too large). Every
+    /// loop consumes a byte (see ``ASCIIPatternSyntax``), so following paths without consuming ends.
+    private static func firstBytes(of program: [Instruction], branches: [Branch], members: [Bool]) -> [FirstBytes] {
         var result = [FirstBytes?](repeating: nil, count: program.count)
-        var pending = [0]
-        for pc in program.indices where program[pc].operation == .split { pending.append(pc) }
+        var pending = Array(program.indices.reversed())
         while let pc = pending.last {
             if result[pc] != nil {
                 pending.removeLast()
@@ -214,15 +222,20 @@ struct ASCIIPattern: Sendable {
                 result[pc] = first
             case .split:
                 needed = [Int(instruction.a), Int(instruction.b)]
+            case .alternation:
+                needed = branches[Int(instruction.a)..<Int(instruction.a + instruction.b)].map { Int($0.start) }
             case .jump:
                 needed = [Int(instruction.a)]
-            case .boundary, .look, .startOfWord, .endOfWord, .textStart, .textEnd:
+            case .look:
+                // The path goes on after the body, which the next instruction jumps over.
+                needed = [pc + 1]
+            case .boundary, .startOfWord, .endOfWord, .textStart, .textEnd:
                 needed = [pc + 1]
             case .match:
                 result[pc] = .any
             }
             let missing = needed.filter { result[$0] == nil }
-            if !needed.isEmpty, missing.isEmpty {
+            if result[pc] == nil, missing.isEmpty {
                 result[pc] = needed.map { result[$0]! }.reduce(FirstBytes()) { $0.union($1) }
             }
             if result[pc] != nil { pending.removeLast() } else { pending += missing }
@@ -237,14 +250,19 @@ struct ASCIIPattern: Sendable {
     func matches(in text: [UInt8]) -> [NSRange] {
         var ranges: [NSRange] = []
         instructions.withUnsafeBufferPointer { code in
-            members.withUnsafeBufferPointer { sets in
-                text.withUnsafeBufferPointer { bytes in
-                    var machine = Machine(code: code, sets: sets, looks: looks, text: bytes)
-                    var from = 0
-                    while from <= bytes.count {
-                        guard let (start, end) = machine.search(from: from, firstBytes: firstBytes) else { break }
-                        ranges.append(NSRange(location: start, length: end - start))
-                        from = end == start ? end + 1 : end
+            branches.withUnsafeBufferPointer { branches in
+                members.withUnsafeBufferPointer { sets in
+                    text.withUnsafeBufferPointer { bytes in
+                        withUnsafeTemporaryAllocation(of: Choice.self, capacity: Machine.initialDepth) { stack in
+                            var machine = Machine(code: code, branches: branches, sets: sets, looks: looks, text: bytes, stack: stack)
+                            defer { machine.release() }
+                            var from = 0
+                            while from <= bytes.count {
+                                guard let (start, end) = machine.search(from: from, firstBytes: firstBytes) else { break }
+                                ranges.append(NSRange(location: start, length: end - start))
+                                from = end == start ? end + 1 : end
+                            }
+                        }
                     }
                 }
             }
@@ -252,21 +270,53 @@ struct ASCIIPattern: Sendable {
         return ranges
     }
 
-    /// One search's view of the program and text, and its backtracking stack.
+    /// A choice to come back to: instruction and text position.
+    private struct Choice {
+        var pc: Int32
+        var position: Int32
+    }
+
+    /// One search's view of the program and text, and its backtracking stack (on the call stack
+    /// until it outgrows it).
     private struct Machine {
+        static let initialDepth = 256
+
         let code: UnsafeBufferPointer<Instruction>
+        let branches: UnsafeBufferPointer<Branch>
         let sets: UnsafeBufferPointer<Bool>
         let looks: [Look]
         let text: UnsafeBufferPointer<UInt8>
-        /// Choices to come back to: instruction and text position.
-        var stack: [(Int32, Int32)] = []
+        private var stack: UnsafeMutableBufferPointer<Choice>
+        private var depth = 0
+        private var ownsStack = false
 
-        init(code: UnsafeBufferPointer<Instruction>, sets: UnsafeBufferPointer<Bool>, looks: [Look], text: UnsafeBufferPointer<UInt8>) {
+        init(
+            code: UnsafeBufferPointer<Instruction>, branches: UnsafeBufferPointer<Branch>, sets: UnsafeBufferPointer<Bool>,
+            looks: [Look], text: UnsafeBufferPointer<UInt8>, stack: UnsafeMutableBufferPointer<Choice>
+        ) {
             self.code = code
+            self.branches = branches
             self.sets = sets
             self.looks = looks
             self.text = text
-            stack.reserveCapacity(64)
+            self.stack = stack
+        }
+
+        /// Frees a stack that outgrew the initial one.
+        func release() {
+            if ownsStack { stack.deallocate() }
+        }
+
+        private mutating func push(_ pc: Int32, _ position: Int32) {
+            if depth == stack.count {
+                let larger = UnsafeMutableBufferPointer<Choice>.allocate(capacity: stack.count * 2)
+                _ = larger.initialize(fromContentsOf: stack)
+                release()
+                stack = larger
+                ownsStack = true
+            }
+            stack[depth] = Choice(pc: pc, position: position)
+            depth += 1
         }
 
         /// The leftmost match starting at or after `from`. Only starts that pass the pattern's
@@ -286,14 +336,13 @@ struct ASCIIPattern: Sendable {
             return nil
         }
 
-        /// Runs the program starting at instruction `entry` from `position`; the end of its first
-        /// match in priority order (one ending exactly at `required`, when given), or nil.
+        /// Runs the program from instruction `entry` at `position`; the end of its first match in
+        /// priority order (one ending exactly at `required`, when given), or nil.
         private mutating func run(_ entry: Int, at position: Int, endingAt required: Int?) -> Int? {
-            let base = stack.count
-            defer { stack.removeSubrange(base...) }
-            stack.append((Int32(entry), Int32(position)))
-            while stack.count > base {
-                var (pc, pos) = stack.removeLast()
+            let base = depth
+            var pc = Int32(entry)
+            var pos = Int32(position)
+            while true {
                 thread: while true {
                     let instruction = code[Int(pc)]
                     switch instruction.operation {
@@ -308,8 +357,7 @@ struct ASCIIPattern: Sendable {
                     case .split:
                         if Int(pos) < text.count {
                             let byte = UInt64(text[Int(pos)])
-                            let bit = byte < 64 ? instruction.low >> byte : instruction.high >> (byte - 64)
-                            if bit & 1 == 0 {
+                            if (byte < 64 ? instruction.low >> byte : instruction.high >> (byte - 64)) & 1 == 0 {
                                 pc = instruction.b
                                 continue
                             }
@@ -317,8 +365,24 @@ struct ASCIIPattern: Sendable {
                             pc = instruction.b
                             continue
                         }
-                        stack.append((instruction.b, pos))
+                        push(instruction.b, pos)
                         pc = instruction.a
+                    case .alternation:
+                        // Highest priority taken now, the rest pushed so the next best comes back first.
+                        var chosen: Int32 = -1
+                        var index = Int(instruction.a + instruction.b) - 1
+                        let byte = Int(pos) < text.count ? UInt64(text[Int(pos)]) : nil
+                        while index >= Int(instruction.a) {
+                            let branch = branches[index]
+                            let open = byte.map { ($0 < 64 ? branch.low >> $0 : branch.high >> ($0 - 64)) & 1 == 1 } ?? !branch.consumes
+                            if open {
+                                if chosen >= 0 { push(chosen, pos) }
+                                chosen = branch.start
+                            }
+                            index -= 1
+                        }
+                        guard chosen >= 0 else { break thread }
+                        pc = chosen
                     case .jump:
                         pc = instruction.a
                     case .boundary:
@@ -344,11 +408,15 @@ struct ASCIIPattern: Sendable {
                         pc += 1
                     case .match:
                         guard required.map({ $0 == Int(pos) }) != false else { break thread }
+                        depth = base
                         return Int(pos)
                     }
                 }
+                guard depth > base else { return nil }
+                depth -= 1
+                pc = stack[depth].pc
+                pos = stack[depth].position
             }
-            return nil
         }
 
         /// ICU's `$` without multi-line mode: the end, or before a line terminator (or CR LF) ending the text.
@@ -366,11 +434,11 @@ struct ASCIIPattern: Sendable {
             if look.behind {
                 var start = max(position - look.maximum, 0)
                 while start <= position - look.minimum, !found {
-                    found = run(look.program, at: start, endingAt: position) != nil
+                    found = run(look.start, at: start, endingAt: position) != nil
                     start += 1
                 }
             } else {
-                found = run(look.program, at: position, endingAt: nil) != nil
+                found = run(look.start, at: position, endingAt: nil) != nil
             }
             return found != look.negated
         }
