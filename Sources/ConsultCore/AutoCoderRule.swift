@@ -9,8 +9,8 @@ import Foundation
 /// compiled rules can be shared between tasks. A class, so that trying a rule on a segment
 /// (and the checks that capture it) never copies its stored arrays.
 final class AutoCoderRule: Sendable {
-    /// A compiled pattern and its literal gate.
-    struct Pattern: Sendable {
+    /// A compiled pattern and its literal gate; a class, so the coder's loops do not copy it.
+    final class Pattern: Sendable {
         let expression: RuleExpression
         /// Literal groups every match meets.
         let literals: [Set<String>]
@@ -18,11 +18,22 @@ final class AutoCoderRule: Sendable {
         let leading: Set<String>?
         let trailing: Set<String>?
         /// The groups as keyword ids; each must have a keyword present.
-        var gate: [[Int]] = []
+        let gate: [[Int]]
         /// The leading strings as keyword ids; one must stand at a word start.
-        var leadingGate: [Int]?
+        let leadingGate: [Int]?
         /// The trailing strings as keyword ids; one must stand at a word end.
-        var trailingGate: [Int]?
+        let trailingGate: [Int]?
+
+        /// A pattern gated by the keyword ids of `ids` (none: always open).
+        init(expression: RuleExpression, literals: [Set<String>], leading: Set<String>?, trailing: Set<String>?, keywordIDs ids: [String: Int]? = nil) {
+            self.expression = expression
+            self.literals = literals
+            self.leading = leading
+            self.trailing = trailing
+            gate = ids.map { ids in literals.map { $0.compactMap { ids[$0] } } } ?? []
+            leadingGate = ids.flatMap { ids in leading.map { $0.compactMap { ids[$0] } } }
+            trailingGate = ids.flatMap { ids in trailing.map { $0.compactMap { ids[$0] } } }
+        }
 
         func isOpen(_ found: AutoCoderKeywords.Found?) -> Bool {
             guard let found else { return true }
@@ -67,13 +78,7 @@ final class AutoCoderRule: Sendable {
     /// This rule with its literal groups turned into keyword ids from `ids`.
     func gated(by ids: [String: Int]) -> AutoCoderRule {
         func gate(_ patterns: [Pattern]) -> [Pattern] {
-            patterns.map { pattern in
-                var gated = pattern
-                gated.gate = pattern.literals.map { $0.compactMap { ids[$0] } }
-                gated.leadingGate = pattern.leading.map { $0.compactMap { ids[$0] } }
-                gated.trailingGate = pattern.trailing.map { $0.compactMap { ids[$0] } }
-                return gated
-            }
+            patterns.map { Pattern(expression: $0.expression, literals: $0.literals, leading: $0.leading, trailing: $0.trailing, keywordIDs: ids) }
         }
         return AutoCoderRule(copying: self, phrases: gate(phrases), nearA: gate(nearA), nearB: gate(nearB))
     }
