@@ -98,8 +98,6 @@ struct ASCIIPattern: Sendable {
     /// Bytes a match can begin with; nil when a match may be empty.
     private var firstBytes: [Bool]?
 
-    fileprivate static let alphanumeric: [Bool] = (0..<128).map { ASCIIPatternSyntax.isAlphanumeric(UInt8($0)) }
-
     /// Compiles an expanded rule pattern wrapped in the rule's word boundaries; nil when the
     /// pattern is outside ``ASCIIPatternSyntax``.
     init?(expanded pattern: String) {
@@ -325,7 +323,7 @@ struct ASCIIPattern: Sendable {
             var start = from
             while start <= text.count {
                 if let firstBytes {
-                    while start < text.count, !firstBytes[Int(text[start])] || (start > 0 && ASCIIPattern.alphanumeric[Int(text[start - 1])]) {
+                    while start < text.count, !firstBytes[Int(text[start])] || (start > 0 && Self.isAlphanumeric(text[start - 1])) {
                         start += 1
                     }
                     if start == text.count { return nil }
@@ -386,19 +384,18 @@ struct ASCIIPattern: Sendable {
                     case .jump:
                         pc = instruction.a
                     case .boundary:
-                        let word = ASCIIPatternSyntax.word
-                        let before = pos > 0 && word[Int(text[Int(pos) - 1])]
-                        let after = Int(pos) < text.count && word[Int(text[Int(pos)])]
+                        let before = pos > 0 && Self.isWord(text[Int(pos) - 1])
+                        let after = Int(pos) < text.count && Self.isWord(text[Int(pos)])
                         guard (before != after) == (instruction.a == 0) else { break thread }
                         pc += 1
                     case .look:
                         guard holds(looks[Int(instruction.a)], at: Int(pos)) else { break thread }
                         pc += 1
                     case .startOfWord:
-                        guard pos == 0 || !ASCIIPattern.alphanumeric[Int(text[Int(pos) - 1])] else { break thread }
+                        guard pos == 0 || !Self.isAlphanumeric(text[Int(pos) - 1]) else { break thread }
                         pc += 1
                     case .endOfWord:
-                        guard Int(pos) == text.count || !ASCIIPattern.alphanumeric[Int(text[Int(pos)])] else { break thread }
+                        guard Int(pos) == text.count || !Self.isAlphanumeric(text[Int(pos)]) else { break thread }
                         pc += 1
                     case .textStart:
                         guard pos == 0 else { break thread }
@@ -417,6 +414,17 @@ struct ASCIIPattern: Sendable {
                 pc = stack[depth].pc
                 pos = stack[depth].position
             }
+        }
+
+        /// A lower-case letter or a digit (the text is lower case), by comparison rather than a
+        /// table: a global table costs a lazy-initialisation check on every access.
+        @inline(__always) private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+            (byte &- UInt8(ascii: "a")) < 26 || (byte &- UInt8(ascii: "0")) < 10
+        }
+
+        /// `\w`: also `_`.
+        @inline(__always) private static func isWord(_ byte: UInt8) -> Bool {
+            isAlphanumeric(byte) || byte == UInt8(ascii: "_")
         }
 
         /// ICU's `$` without multi-line mode: the end, or before a line terminator (or CR LF) ending the text.

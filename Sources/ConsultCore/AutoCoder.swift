@@ -20,6 +20,8 @@ public struct AutoCoder: Sendable {
     private let negation: AutoCoderNegationLexicon
     /// Every rule literal, for skipping rules that cannot match a segment.
     private let keywords: AutoCoderKeywords
+    /// The literal groups of the rules' patterns, numbered.
+    private let gates: AutoCoderGates
     /// Theme id to the themes it implies.
     private let implications: [String: [String]]
 
@@ -44,9 +46,11 @@ public struct AutoCoder: Sendable {
         }
         let literals = Set(grouped.flatMap { $0.rules.flatMap(\.literals) }).sorted()
         let ids = Dictionary(uniqueKeysWithValues: literals.enumerated().map { ($1, $0) })
+        var gates = AutoCoderGates(keywordCount: literals.count)
         let themes: [[AutoCoderRule]] = grouped
             .sorted { $0.id < $1.id }
-            .map { theme in theme.rules.map { $0.gated(by: ids) } }
+            .map { theme in theme.rules.map { $0.gated(by: ids, gates: &gates) } }
+        self.gates = gates
         rules = themes.flatMap { $0 }
         themeNumbers = themes.enumerated().flatMap { number, theme in Array(repeating: number, count: theme.count) }
         var always: [Int] = []
@@ -76,6 +80,7 @@ public struct AutoCoder: Sendable {
         let prepared = AutoCoderText(text, negation: negation)
         let present = prepared.asciiLowered.map { $0.withUnsafeBufferPointer(keywords.found(inLowercased:)) }
             ?? keywords.found(in: prepared.normalized)
+        let met = present.map(gates.met(by:))
         var tried = [Bool](repeating: present == nil, count: rules.count)
         if let present {
             for index in alwaysTried { tried[index] = true }
@@ -87,7 +92,7 @@ public struct AutoCoder: Sendable {
         var codedTheme = -1
         for index in rules.indices where tried[index] && themeNumbers[index] != codedTheme {
             let rule = rules[index]
-            guard let range = rule.firstMatch(in: prepared, window: negation.window, present: present) else { continue }
+            guard let range = rule.firstMatch(in: prepared, window: negation.window, present: met) else { continue }
             let start = prepared.scalarOffset(range.location)
             let end = prepared.scalarOffset(NSMaxRange(range))
             matches.append(RuleMatch(

@@ -23,23 +23,39 @@ final class AutoCoderRule: Sendable {
         let leadingGate: [Int]?
         /// The trailing strings as keyword ids; one must stand at a word end.
         let trailingGate: [Int]?
+        /// All three as numbered groups (see ``AutoCoderGates``); each must be met.
+        let groups: [Int32]
 
-        /// A pattern gated by the keyword ids of `ids` (none: always open).
-        init(expression: RuleExpression, literals: [Set<String>], leading: Set<String>?, trailing: Set<String>?, keywordIDs ids: [String: Int]? = nil) {
+        /// A pattern, always open.
+        init(expression: RuleExpression, literals: [Set<String>], leading: Set<String>?, trailing: Set<String>?) {
             self.expression = expression
             self.literals = literals
             self.leading = leading
             self.trailing = trailing
-            gate = ids.map { ids in literals.map { $0.compactMap { ids[$0] } } } ?? []
-            leadingGate = ids.flatMap { ids in leading.map { $0.compactMap { ids[$0] } } }
-            trailingGate = ids.flatMap { ids in trailing.map { $0.compactMap { ids[$0] } } }
+            gate = []
+            leadingGate = nil
+            trailingGate = nil
+            groups = []
         }
 
-        func isOpen(_ found: AutoCoderKeywords.Found?) -> Bool {
-            guard let found else { return true }
-            return gate.allSatisfy { group in group.contains { found.anywhere[$0] } }
-                && leadingGate.map { $0.contains { found.atWordStart[$0] } } != false
-                && trailingGate.map { $0.contains { found.atWordEnd[$0] } } != false
+        /// `pattern` gated by the keyword ids of `ids`, its groups numbered in `gates`.
+        init(_ pattern: Pattern, keywordIDs ids: [String: Int], gates: inout AutoCoderGates) {
+            expression = pattern.expression
+            literals = pattern.literals
+            leading = pattern.leading
+            trailing = pattern.trailing
+            gate = literals.map { $0.compactMap { ids[$0] } }
+            leadingGate = leading.map { $0.compactMap { ids[$0] } }
+            trailingGate = trailing.map { $0.compactMap { ids[$0] } }
+            groups = gate.map { gates.number($0, at: .anywhere) }
+                + (leadingGate.map { [gates.number($0, at: .wordStart)] } ?? [])
+                + (trailingGate.map { [gates.number($0, at: .wordEnd)] } ?? [])
+        }
+
+        /// Whether every group is met (`met` from ``AutoCoderGates/met(by:)``; nil: unknown, open).
+        func isOpen(_ met: [Bool]?) -> Bool {
+            guard let met else { return true }
+            return groups.allSatisfy { met[Int($0)] }
         }
     }
 
@@ -75,10 +91,10 @@ final class AutoCoderRule: Sendable {
         Set((phrases + nearA + nearB).flatMap { $0.literals.flatMap { $0 } + ($0.leading ?? []) + ($0.trailing ?? []) })
     }
 
-    /// This rule with its literal groups turned into keyword ids from `ids`.
-    func gated(by ids: [String: Int]) -> AutoCoderRule {
+    /// This rule with its literal groups turned into keyword ids from `ids`, numbered in `gates`.
+    func gated(by ids: [String: Int], gates: inout AutoCoderGates) -> AutoCoderRule {
         func gate(_ patterns: [Pattern]) -> [Pattern] {
-            patterns.map { Pattern(expression: $0.expression, literals: $0.literals, leading: $0.leading, trailing: $0.trailing, keywordIDs: ids) }
+            patterns.map { Pattern($0, keywordIDs: ids, gates: &gates) }
         }
         return AutoCoderRule(copying: self, phrases: gate(phrases), nearA: gate(nearA), nearB: gate(nearB))
     }
@@ -120,13 +136,13 @@ final class AutoCoderRule: Sendable {
         case refused
     }
 
-    /// The earliest span of `text` this rule accepts, if any. `present` says which keywords
-    /// occur in the text, and where (nil: unknown, run everything).
+    /// The earliest span of `text` this rule accepts, if any. `present` says which keyword groups
+    /// the text's keywords meet (see ``AutoCoderGates``; nil: unknown, run everything).
     ///
     /// A candidate inside a span that a negation cue denies is refused, whichever pattern
     /// found either: "I haven't seen anything about it in the news" must not yield "in the news"
     /// from a shorter pattern.
-    func firstMatch(in text: AutoCoderText, window: Int, present: AutoCoderKeywords.Found?) -> NSRange? {
+    func firstMatch(in text: AutoCoderText, window: Int, present: [Bool]?) -> NSRange? {
         // Most rules have no pattern whose literals are present: nothing to run.
         guard phrases.contains(where: { $0.isOpen(present) })
             || (nearA.contains { $0.isOpen(present) } && nearB.contains { $0.isOpen(present) }) else { return nil }
@@ -164,7 +180,7 @@ final class AutoCoderRule: Sendable {
 
     /// The accepted pairs of `near` matches close enough together (in one sentence unless the
     /// scope is the segment), as spans from the first to the last of the two.
-    private func proximities(in text: AutoCoderText, present: AutoCoderKeywords.Found?, accepts: ([NSRange]) -> Bool) -> [NSRange] {
+    private func proximities(in text: AutoCoderText, present: [Bool]?, accepts: ([NSRange]) -> Bool) -> [NSRange] {
         let aMatches = matches(of: nearA, in: text, present: present)
         guard !aMatches.isEmpty else { return [] }
         let bMatches = matches(of: nearB, in: text, present: present)
@@ -184,7 +200,7 @@ final class AutoCoderRule: Sendable {
     }
 
     /// All matches of the open patterns of a list.
-    private func matches(of patterns: [Pattern], in text: AutoCoderText, present: AutoCoderKeywords.Found?) -> [NSRange] {
+    private func matches(of patterns: [Pattern], in text: AutoCoderText, present: [Bool]?) -> [NSRange] {
         patterns.filter { $0.isOpen(present) }.flatMap { $0.expression.matches(in: text) }
     }
 
