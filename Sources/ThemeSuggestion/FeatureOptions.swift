@@ -7,10 +7,27 @@ public struct FeatureOptions: Sendable, Codable, Equatable, Hashable {
     public var negationWindow: Int
     /// A feature must occur in at least this many training texts to be kept; rarer ones are noise.
     public var minimumDocumentFrequency: Int
+    /// Length of the letter sequences taken from each word as features beside it ("stopp", "searchd"
+    /// and "search" share `sear`), so misspellings and word forms share evidence; zero turns them off.
+    public var characterGrams: Int
 
-    public init(bigrams: Bool = true, negationWindow: Int = 3, minimumDocumentFrequency: Int = 1) {
+    public init(bigrams: Bool = true, negationWindow: Int = 3, minimumDocumentFrequency: Int = 1, characterGrams: Int = 0) {
         self.bigrams = bigrams
         self.negationWindow = negationWindow
         self.minimumDocumentFrequency = minimumDocumentFrequency
+        self.characterGrams = characterGrams
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case bigrams, negationWindow, minimumDocumentFrequency, characterGrams
+    }
+
+    /// Models stored before letter sequences existed have none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        bigrams = try container.decode(Bool.self, forKey: .bigrams)
+        negationWindow = try container.decode(Int.self, forKey: .negationWindow)
+        minimumDocumentFrequency = try container.decode(Int.self, forKey: .minimumDocumentFrequency)
+        characterGrams = try container.decodeIfPresent(Int.self, forKey: .characterGrams) ?? 0
     }
 }

@@ -16,6 +16,9 @@ public struct TextFeatures: Sendable {
         for clause in Self.clauses(of: text) {
             let words = markNegation(clause)
             features.formUnion(words)
+            if options.characterGrams > 0 {
+                for word in clause { features.formUnion(Self.characterGrams(of: word, length: options.characterGrams)) }
+            }
             if options.bigrams {
                 for (first, second) in zip(words, words.dropFirst()) { features.insert(first + " " + second) }
             }
@@ -35,6 +38,14 @@ public struct TextFeatures: Sendable {
             remaining -= 1
             return "not_" + stem
         }
+    }
+
+    /// The letter sequences of `length` in a word marked at both ends ("<sto", "stop", "top>"), as
+    /// features prefixed `#`; a word shorter than `length` gives itself.
+    static func characterGrams(of word: String, length: Int) -> [String] {
+        let marked = Array("<" + word + ">")
+        guard marked.count > length else { return ["#" + String(marked)] }
+        return (0...(marked.count - length)).map { "#" + String(marked[$0..<($0 + length)]) }
     }
 
     /// Words that negate what follows, including the contracted forms respondents type without

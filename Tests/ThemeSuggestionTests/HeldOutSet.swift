@@ -13,6 +13,13 @@ struct HeldOutSet {
     static let first = try! HeldOutSet(file: "surveys/evaluation/heldout-gold.csv")
     /// Set 2: never used for tuning; read once for the final evaluation.
     static let second = try! HeldOutSet(file: "surveys/evaluation/heldout-gold-2.csv")
+    /// Set 3: written last, by a third writer, never used for tuning; the headline evaluation.
+    static let third = try! HeldOutSet(file: "surveys/evaluation/heldout-gold-3.csv")
+    /// The two training sets (`surveys/training/`), written for training by two more writers.
+    static let trainingOne = try! HeldOutSet(file: "surveys/training/training-1.csv")
+    static let trainingTwo = try! HeldOutSet(file: "surveys/training/training-2.csv")
+    /// Everything a model may learn from: set 1 and both training sets (1,200 coded answers).
+    static let pool = HeldOutSet(merging: [first, trainingOne, trainingTwo])
 
     /// The shipped codebook's example quotes (supplementary training data).
     static let codebookExamples = TrainingExample.codebookExamples(codebook)
@@ -25,6 +32,11 @@ struct HeldOutSet {
         let examples = rows.map { TrainingExample(text: $0.text, themes: $0.themes, ruleThemes: Set(rules.code($0.text).map(\.themeID))) }
         self.ids = ids
         self.examples = examples
+    }
+
+    private init(merging sets: [HeldOutSet]) {
+        ids = sets.flatMap(\.ids)
+        examples = sets.flatMap(\.examples)
     }
 
     /// The examples without their rule themes, for choosing a threshold for the model alone.

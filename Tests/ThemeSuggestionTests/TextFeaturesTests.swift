@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ThemeSuggestion
 
@@ -36,5 +37,25 @@ import Testing
     @Test func emptyAndPunctuationOnlyTextsHaveNoFeatures() {
         #expect(extractor.features(of: "").isEmpty)
         #expect(extractor.features(of: " ?! -- ... ").isEmpty)
+    }
+
+    @Test func letterSequencesLetMisspellingsShareFeatures() {
+        let options = FeatureOptions(bigrams: false, negationWindow: 0, characterGrams: 4)
+        let misspelt = Set(TextFeatures(options: options).features(of: "serched"))
+        let spelt = Set(TextFeatures(options: options).features(of: "searched"))
+        #expect(misspelt.contains("#<ser") && spelt.contains("#<sea") && spelt.contains("#hed>"))
+        #expect(misspelt.intersection(spelt) == ["#rche", "#ched", "#hed>"])
+        #expect(TextFeatures.characterGrams(of: "it", length: 4) == ["#<it>"])
+        #expect(TextFeatures.characterGrams(of: "ok", length: 4) == ["#<ok>"])
+        #expect(TextFeatures.characterGrams(of: "gang", length: 4) == ["#<gan", "#gang", "#ang>"])
+    }
+
+    /// Models stored before letter sequences were an option load with them off.
+    @Test func storedOptionsWithoutLetterSequencesDecode() throws {
+        let json = #"{"bigrams":false,"negationWindow":3,"minimumDocumentFrequency":1}"#
+        let options = try JSONDecoder().decode(FeatureOptions.self, from: Data(json.utf8))
+        #expect(options == FeatureOptions(bigrams: false, negationWindow: 3, characterGrams: 0))
+        let again = try JSONDecoder().decode(FeatureOptions.self, from: JSONEncoder().encode(FeatureOptions(characterGrams: 4)))
+        #expect(again.characterGrams == 4)
     }
 }
