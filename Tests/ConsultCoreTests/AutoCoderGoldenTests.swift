@@ -8,10 +8,10 @@ import Testing
 /// rule-semantics change moves the digest on purpose: record the new one printed here, after the
 /// held-out and convention tests pass, and say so in the commit.
 @Suite struct AutoCoderGoldenTests {
-    /// Recorded from the coder of commit cda5a5d with the codebook of that commit.
-    static let projectDigest = "08f8f54575a36979f6de95dd27823b14a678525a02935cd5ea2212078d868814"
+    /// Recorded with codebook 2018.2 (rules widened for recall from the training sets).
+    static let projectDigest = "6dfaa7a8adb0484bdf225bc296ca52214e93fc58872077288b7e8d74ea45d4d1"
     /// The same for the real-data corpus (read in place from `../shared/realdata/`, never copied).
-    static let realDataDigest = "5da85e7b2f08c1afddbdf9a0f75d57fa31f5fa1ed92fd3bf20d293d13c28f3df"
+    static let realDataDigest = "8fb6d0925f347a95c3b9a64f029cc4511bde2f9ed7ea1571f3796529283a48cd"
 
     static let coder: AutoCoder = {
         let yaml = try! ConsultationLoader.readText(TestFiles.project("surveys/codebook.yaml"))
