@@ -54,6 +54,13 @@ import Testing
         ("it$", ["it", "it\n", "it\r", "it\u{0C}", "it\r\n", "it\n\r", "it x"]),
         ("as if|\u{1F644}", ["as if", "as if x"]),
         ("[a\u{E9}]b", ["ab eb"]),
+        ("(?:x|)y", ["xy y zy"]),
+        ("(?:|x)y", ["xy y"]),
+        ("(?:a|ab)(?:c|bcd)", ["abcd abc"]),
+        ("(?:police|pol|p)(?:ice)?(?:[\\s\\-]+)(?:told|t)", ["police told", "pol t", "p ice told"]),
+        ("(?:(?:ab)*?)c|abd", ["ababc abd"]),
+        ("(?<=(?:no|not|never) )told", ["not told", "never told", "no told", "told"]),
+        ("(?=\\w*ed)\\w+", ["stopped walk searched"]),
     ]
 
     @Test(arguments: syntaxCases.indices) func matchesLikeICU(_ index: Int) throws {
