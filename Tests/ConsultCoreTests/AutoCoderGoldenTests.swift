@@ -8,8 +8,8 @@ import Testing
 /// rule-semantics change moves the digest on purpose: record the new one printed here, after the
 /// held-out and convention tests pass, and say so in the commit.
 @Suite struct AutoCoderGoldenTests {
-    /// Recorded with codebook 2018.2 (rules widened for recall from the training sets).
-    static let projectDigest = "6dfaa7a8adb0484bdf225bc296ca52214e93fc58872077288b7e8d74ea45d4d1"
+    /// Recorded with codebook 2018.3 (second recall pass, from training sets 3 and 4).
+    static let projectDigest = "206d33305edc6ba7114ba1d14265d1142b18ace9e509874fdd887a49b2ed9da8"
     /// The same for the real-data corpus (read in place from `../shared/realdata/`, never copied).
     static let realDataDigest = "8fb6d0925f347a95c3b9a64f029cc4511bde2f9ed7ea1571f3796529283a48cd"
 

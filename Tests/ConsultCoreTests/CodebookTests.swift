@@ -6,7 +6,7 @@ import Testing
 @Suite struct CodebookTests {
     @Test func shippedCodebookParses() throws {
         let codebook = try CodebookFixtures.shipped.get()
-        #expect(codebook.version == "2018.2")
+        #expect(codebook.version == "2018.3")
         #expect(!codebook.title.isEmpty)
     }
 

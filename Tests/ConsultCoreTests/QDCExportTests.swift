@@ -92,7 +92,7 @@ import Testing
     @Test func theIdIsTheDescriptionsFirstLine() throws {
         let xml = try CodebookFixtures.shipped.get().qdcXML()
         #expect(xml.contains("<Description>consult-id: fairness.racial\n"))
-        #expect(xml.hasPrefix("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\" origin=\"consult codebook 2018.2: "))
+        #expect(xml.hasPrefix("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\" origin=\"consult codebook 2018.3: "))
     }
 
     @Test func markupInTextIsEscaped() throws {

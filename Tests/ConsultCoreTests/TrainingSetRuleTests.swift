@@ -58,6 +58,23 @@ import Testing
         #expect((evaluation.micro.f1 ?? 0) >= 0.716)
     }
 
+    /// Training sets 3 and 4 (840 answers from two more independent writers), used for the second
+    /// recall pass: scored separately and combined.
+    @Test func rulesKeepTheirScoreOnTrainingSetsThreeAndFour() throws {
+        let (three, threeRows) = try Self.evaluate(["surveys/training/training-3.csv"])
+        Self.report("training-3", three, threeRows)
+        let (four, fourRows) = try Self.evaluate(["surveys/training/training-4.csv"])
+        Self.report("training-4", four, fourRows)
+        let (both, bothRows) = try Self.evaluate(["surveys/training/training-3.csv", "surveys/training/training-4.csv"])
+        Self.report("training-34", both, bothRows)
+        #expect(both.micro.support > 0)
+        #expect((three.micro.precision ?? 0) >= 0.78)
+        #expect((four.micro.precision ?? 0) >= 0.78)
+        #expect((both.micro.precision ?? 0) >= 0.785)
+        #expect((both.micro.recall ?? 0) >= 0.62)
+        #expect((both.micro.f1 ?? 0) >= 0.695)
+    }
+
     @Test func heldOutSetOneReport() throws {
         let (evaluation, rows) = try Self.evaluate(["surveys/evaluation/heldout-gold.csv"])
         Self.report("set1", evaluation, rows)

@@ -218,6 +218,6 @@ import Glibc
         #expect(run.stderr.contains("broken.yaml:8: questions[1].type: unknown question type 'essay'"), "\(run.stderr)")
         let ok = try consult(["survey", "validate"], databaseURL: nil)
         #expect(ok.status == 0, "\(ok.stderr)")
-        #expect(ok.stdout.contains("codebook 2018.2"))
+        #expect(ok.stdout.contains("codebook 2018.3"))
     }
 }

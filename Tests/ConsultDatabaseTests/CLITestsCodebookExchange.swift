@@ -8,7 +8,7 @@ extension CLITests {
         let yaml = home.appendingPathComponent("codebook.yaml").path
         let export = try consult(["export", "codebook", "--format", "qdc", "--out", qdc], databaseURL: "postgresql:///nowhere?host=/nonexistent")
         #expect(export.status == 0, "\(export.stderr)")
-        #expect(export.stdout.hasPrefix("wrote \(qdc): 42 codes from codebook 2018.2"))
+        #expect(export.stdout.hasPrefix("wrote \(qdc): 42 codes from codebook 2018.3"))
         let xml = try String(contentsOfFile: qdc, encoding: .utf8)
         #expect(xml.contains("<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\""))
 
