@@ -41,25 +41,45 @@ import ThemeSuggestion
         return (combined, alone)
     }()
 
-    static func scores(_ test: HeldOutSet, name: String) -> Scores {
+    static func scores(_ test: HeldOutSet, name: String) throws -> Scores {
+        let coded = test.examples.map { example in
+            Set(AutomaticCode.combine(ruleThemes: example.ruleThemes, suggestions: models.combined.suggest(example.text)).map(\.themeID))
+        }
         let scores = Scores(
             rules: test.evaluate(test.examples.map(\.ruleThemes)),
             model: test.evaluate(test.examples.map { Set(models.alone.suggest($0.text).map(\.themeID)) }),
-            both: test.evaluate(test.examples.map { example in
-                Set(AutomaticCode.combine(ruleThemes: example.ruleThemes, suggestions: models.combined.suggest(example.text)).map(\.themeID))
-            }))
+            both: test.evaluate(coded))
+        let intervals = try CodingEvaluationIntervals.compute(
+            gold: Dictionary(uniqueKeysWithValues: zip(test.ids, test.examples.map(\.themes))),
+            coded: Dictionary(uniqueKeysWithValues: zip(test.ids, coded)), themeIDs: CoreThemes.ids)
+        let f1 = intervals.micro.f1.map { String(format: "%.3f–%.3f", $0.lower, $0.upper) } ?? "–"
         print(["\(name):", line("rules", scores.rules), line("model", scores.model), line("rules+model", scores.both),
-               perTheme([scores.rules, scores.model, scores.both])].joined(separator: "\n"))
+               "rules+model micro F1 bootstrap 95% interval \(f1)", perTheme([scores.rules, scores.model, scores.both])].joined(separator: "\n"))
         return scores
     }
 
-    @Test func rulesPlusModelOnSetThree() throws {
-        let scores = Self.scores(HeldOutSet.third, name: "set 3")
-        _ = scores
+    /// The headline: set 4, scored once after every choice was fixed (2026-11-26): rules F1 0.688,
+    /// model 0.721, rules ∪ model P 0.742 R 0.768 F1 0.755 (macro 0.749).
+    @Test func rulesPlusModelReachTheTargetOnSetFour() throws {
+        let scores = try Self.scores(HeldOutSet.fourth, name: "set 4")
+        #expect((scores.both.micro.f1 ?? 0) >= 0.75)
+        #expect((scores.both.micro.f1 ?? 0) >= (scores.rules.micro.f1 ?? 1) + 0.05)
+        #expect((scores.both.micro.precision ?? 0) >= 0.73)
+        #expect((scores.both.macroF1 ?? 0) >= 0.74)
+        #expect((scores.model.micro.f1 ?? 0) >= 0.71)
     }
 
+    /// Set 3, second look (its first, with the model trained on 1,200 answers, gave 0.732): 0.772.
+    @Test func rulesPlusModelOnSetThree() throws {
+        let scores = try Self.scores(HeldOutSet.third, name: "set 3")
+        #expect((scores.both.micro.f1 ?? 0) >= 0.76)
+        #expect((scores.both.micro.f1 ?? 0) >= (scores.rules.micro.f1 ?? 1) + 0.05)
+    }
+
+    /// Set 2 (its aggregate scores were seen while the first rule pass ran): 0.780.
     @Test func rulesPlusModelOnSetTwo() throws {
-        let scores = Self.scores(HeldOutSet.second, name: "set 2")
-        _ = scores
+        let scores = try Self.scores(HeldOutSet.second, name: "set 2")
+        #expect((scores.both.micro.f1 ?? 0) >= 0.77)
+        #expect((scores.both.micro.f1 ?? 0) >= (scores.rules.micro.f1 ?? 1) + 0.05)
     }
 }
