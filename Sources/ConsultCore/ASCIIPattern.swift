@@ -97,6 +97,8 @@ struct ASCIIPattern: Sendable {
     private var looks: [Look] = []
     /// Bytes a match can begin with; nil when a match may be empty.
     private var firstBytes: [Bool]?
+    /// Every match begins with a letter or digit, so only word starts need trying.
+    private var startsWithWord = false
 
     /// Compiles an expanded rule pattern wrapped in the rule's word boundaries; nil when the
     /// pattern is outside ``ASCIIPatternSyntax``.
@@ -120,6 +122,21 @@ struct ASCIIPattern: Sendable {
             branches[index].high = path.high
         }
         firstBytes = first[0].consumes ? (0..<128).map { first[0].contains(UInt8($0)) } : nil
+        startsWithWord = firstBytes.map { bytes in bytes.indices.allSatisfy { !bytes[$0] || Machine.isAlphanumeric(UInt8($0)) } } ?? false
+    }
+
+    /// The offsets in lower-cased ASCII text where a letter or digit follows anything else (or
+    /// starts the text): the only starts a pattern that begins with a letter or digit can match
+    /// at, given the rule's word boundary. Computed once per text, shared by every pattern.
+    static func wordStarts(of text: [UInt8]) -> [Int32] {
+        var starts: [Int32] = []
+        var previous = false
+        for (offset, byte) in text.enumerated() {
+            let current = Machine.isAlphanumeric(byte)
+            if current, !previous { starts.append(Int32(offset)) }
+            previous = current
+        }
+        return starts
     }
 
     // MARK: Compiling
@@ -245,8 +262,10 @@ struct ASCIIPattern: Sendable {
 
     /// Every match in `text` (lower-cased ASCII), in order, as `NSRegularExpression.matches`
     /// reports them: each search starts where the last match ended, one further after an empty one.
-    func matches(in text: [UInt8]) -> [NSRange] {
+    /// `wordStarts` is ``wordStarts(of:)`` of the same text.
+    func matches(in text: [UInt8], wordStarts: [Int32]) -> [NSRange] {
         var ranges: [NSRange] = []
+        var nextWord = 0
         instructions.withUnsafeBufferPointer { code in
             branches.withUnsafeBufferPointer { branches in
                 members.withUnsafeBufferPointer { sets in
@@ -256,7 +275,14 @@ struct ASCIIPattern: Sendable {
                             defer { machine.release() }
                             var from = 0
                             while from <= bytes.count {
-                                guard let (start, end) = machine.search(from: from, firstBytes: firstBytes) else { break }
+                                let found: (Int, Int)?
+                                if startsWithWord {
+                                    while nextWord < wordStarts.count, Int(wordStarts[nextWord]) < from { nextWord += 1 }
+                                    found = machine.search(wordStarts: wordStarts[nextWord...], firstBytes: firstBytes!)
+                                } else {
+                                    found = machine.search(from: from, firstBytes: firstBytes)
+                                }
+                                guard let (start, end) = found else { break }
                                 ranges.append(NSRange(location: start, length: end - start))
                                 from = end == start ? end + 1 : end
                             }
@@ -315,6 +341,15 @@ struct ASCIIPattern: Sendable {
             }
             stack[depth] = Choice(pc: pc, position: position)
             depth += 1
+        }
+
+        /// The leftmost match starting at one of `wordStarts` (for a pattern whose matches all
+        /// begin with a letter or digit, so begin at a word start).
+        mutating func search(wordStarts: ArraySlice<Int32>, firstBytes: [Bool]) -> (Int, Int)? {
+            for start in wordStarts where firstBytes[Int(text[Int(start)])] {
+                if let end = run(0, at: Int(start), endingAt: nil) { return (Int(start), end) }
+            }
+            return nil
         }
 
         /// The leftmost match starting at or after `from`. Only starts that pass the pattern's
@@ -418,7 +453,7 @@ struct ASCIIPattern: Sendable {
 
         /// A lower-case letter or a digit (the text is lower case), by comparison rather than a
         /// table: a global table costs a lazy-initialisation check on every access.
-        @inline(__always) private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        @inline(__always) static func isAlphanumeric(_ byte: UInt8) -> Bool {
             (byte &- UInt8(ascii: "a")) < 26 || (byte &- UInt8(ascii: "0")) < 10
         }
 

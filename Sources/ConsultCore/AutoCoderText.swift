@@ -45,6 +45,8 @@ final class AutoCoderText {
     /// The normalised copy's bytes in lower case when it is all ASCII (then a byte offset is a
     /// UTF-16 offset), for ``ASCIIPattern``; nil otherwise.
     let asciiLowered: [UInt8]?
+    /// ``ASCIIPattern/wordStarts(of:)`` of `asciiLowered` (empty when that is nil).
+    let asciiWordStarts: [Int32]
     let words: [Word]
     let sentences: [Sentence]
     /// Scalar offset of each UTF-16 offset; one extra entry for the end.
@@ -67,6 +69,7 @@ final class AutoCoderText {
         asciiLowered = normalizedScalars.allSatisfy(\.isASCII)
             ? normalizedScalars.map { scalar in UInt8(scalar.value) + (("A"..."Z").contains(scalar) ? 32 : 0) }
             : nil
+        asciiWordStarts = asciiLowered.map(ASCIIPattern.wordStarts(of:)) ?? []
         scalarOffsets = offsets
         let scan = AutoCoderTextScan(normalizedScalars, negation: negation)
         words = scan.words

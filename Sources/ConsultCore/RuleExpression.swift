@@ -9,7 +9,7 @@ struct RuleExpression: Sendable {
 
     /// Every match in the text's normalised copy, in order, as UTF-16 ranges.
     func matches(in text: AutoCoderText) -> [NSRange] {
-        if let ascii, let bytes = text.asciiLowered { return ascii.matches(in: bytes) }
+        if let ascii, let bytes = text.asciiLowered { return ascii.matches(in: bytes, wordStarts: text.asciiWordStarts) }
         return regex.matches(in: text.normalized, range: NSRange(location: 0, length: text.length)).map(\.range)
     }
 }

@@ -67,7 +67,7 @@ import Testing
         let (pattern, texts) = Self.syntaxCases[index]
         let ascii = try #require(ASCIIPattern(expanded: pattern), "\(pattern) should be in the subset")
         for text in texts {
-            #expect(ascii.matches(in: Self.lowered(text)) == Self.icu(pattern, text), "\(pattern) on \(text)")
+            #expect(ascii.matches(in: Self.lowered(text), wordStarts: ASCIIPattern.wordStarts(of: Self.lowered(text))) == Self.icu(pattern, text), "\(pattern) on \(text)")
         }
     }
 
@@ -108,7 +108,7 @@ import Testing
             for expression in expressions {
                 guard let ascii = expression.ascii else { continue }
                 let expected = expression.regex.matches(in: prepared.normalized, range: whole).map(\.range)
-                #expect(ascii.matches(in: bytes) == expected, "\(expression.regex.pattern) on \(text)")
+                #expect(ascii.matches(in: bytes, wordStarts: prepared.asciiWordStarts) == expected, "\(expression.regex.pattern) on \(text)")
                 compared += 1
             }
         }
