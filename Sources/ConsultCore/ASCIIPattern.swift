@@ -13,8 +13,9 @@ import Foundation
 /// the golden digests pin the codings.
 ///
 /// The caller keeps ICU for texts with a non-ASCII character and for patterns
-/// ``ASCIIPatternSyntax`` does not accept.
-struct ASCIIPattern: Sendable {
+/// ``ASCIIPatternSyntax`` does not accept. A class, immutable once compiled, so a rule trying a
+/// pattern does not copy (and reference-count) its arrays.
+final class ASCIIPattern: Sendable {
     private enum Operation: UInt8 {
         /// Consume the byte `a`.
         case byte
@@ -90,25 +91,28 @@ struct ASCIIPattern: Sendable {
     }
 
     /// The program, from instruction 0; look-around bodies sit inside it, jumped over.
-    private var instructions: [Instruction] = []
-    private var branches: [Branch] = []
+    private let instructions: [Instruction]
+    private let branches: [Branch]
     /// Byte sets, 128 entries each, one after the other.
-    private var members: [Bool] = []
-    private var looks: [Look] = []
+    private let members: [Bool]
+    private let looks: [Look]
     /// Bytes a match can begin with; nil when a match may be empty.
-    private var firstBytes: [Bool]?
+    private let firstBytes: [Bool]?
     /// Every match begins with a letter or digit, so only word starts need trying.
-    private var startsWithWord = false
+    private let startsWithWord: Bool
 
     /// Compiles an expanded rule pattern wrapped in the rule's word boundaries; nil when the
     /// pattern is outside ``ASCIIPatternSyntax``.
     init?(expanded pattern: String) {
         guard let node = ASCIIPatternSyntax.parse(pattern) else { return nil }
-        instructions.append(Instruction(operation: .startOfWord))
-        emit(node)
-        instructions.append(Instruction(operation: .endOfWord))
-        instructions.append(Instruction(operation: .match))
-        let first = Self.firstBytes(of: instructions, branches: branches, members: members)
+        var compiler = Compiler()
+        compiler.append(.startOfWord)
+        compiler.emit(node)
+        compiler.append(.endOfWord)
+        compiler.append(.match)
+        var instructions = compiler.instructions
+        var branches = compiler.branches
+        let first = Self.firstBytes(of: instructions, branches: branches, members: compiler.members)
         for pc in instructions.indices where instructions[pc].operation == .split {
             let path = first[Int(instructions[pc].a)]
             instructions[pc].consumes = path.consumes
@@ -121,7 +125,12 @@ struct ASCIIPattern: Sendable {
             branches[index].low = path.low
             branches[index].high = path.high
         }
-        firstBytes = first[0].consumes ? (0..<128).map { first[0].contains(UInt8($0)) } : nil
+        let firstBytes = first[0].consumes ? (0..<128).map { first[0].contains(UInt8($0)) } : nil
+        self.instructions = instructions
+        self.branches = branches
+        members = compiler.members
+        looks = compiler.looks
+        self.firstBytes = firstBytes
         startsWithWord = firstBytes.map { bytes in bytes.indices.allSatisfy { !bytes[$0] || Machine.isAlphanumeric(UInt8($0)) } } ?? false
     }
 
@@ -141,76 +150,84 @@ struct ASCIIPattern: Sendable {
 
     // MARK: Compiling
 
-    private mutating func append(_ operation: Operation, _ a: Int = 0, _ b: Int = 0) {
-        instructions.append(Instruction(operation: operation, a: Int32(a), b: Int32(b)))
-    }
+    /// Builds the program of a parsed pattern, appending as it walks the syntax tree.
+    private struct Compiler {
+        var instructions: [Instruction] = []
+        var branches: [Branch] = []
+        var members: [Bool] = []
+        var looks: [Look] = []
 
-    private mutating func emit(_ node: ASCIIPatternSyntax.Node) {
-        switch node {
-        case .byte(let byte):
-            append(.byte, Int(byte))
-        case .set(let set):
-            append(.set, members.count)
-            members += set
-        case .sequence(let items):
-            for item in items { emit(item) }
-        case .alternation(let alternatives):
-            let dispatch = instructions.count
-            append(.alternation)
-            var starts: [Int32] = []
-            var exits: [Int] = []
-            for alternative in alternatives {
-                starts.append(Int32(instructions.count))
-                emit(alternative)
-                exits.append(instructions.count)
-                append(.jump)
-            }
-            for exit in exits { instructions[exit].a = Int32(instructions.count) }
-            instructions[dispatch].a = Int32(branches.count)
-            instructions[dispatch].b = Int32(starts.count)
-            branches += starts.map { Branch(start: $0) }
-        case .repeated(let body, let minimum, let maximum, let lazy):
-            for _ in 0..<minimum { emit(body) }
-            if let maximum {
-                var splits: [Int] = []
-                for _ in minimum..<maximum {
-                    splits.append(instructions.count)
+        mutating func append(_ operation: Operation, _ a: Int = 0, _ b: Int = 0) {
+            instructions.append(Instruction(operation: operation, a: Int32(a), b: Int32(b)))
+        }
+
+        mutating func emit(_ node: ASCIIPatternSyntax.Node) {
+            switch node {
+            case .byte(let byte):
+                append(.byte, Int(byte))
+            case .set(let set):
+                append(.set, members.count)
+                members += set
+            case .sequence(let items):
+                for item in items { emit(item) }
+            case .alternation(let alternatives):
+                let dispatch = instructions.count
+                append(.alternation)
+                var starts: [Int32] = []
+                var exits: [Int] = []
+                for alternative in alternatives {
+                    starts.append(Int32(instructions.count))
+                    emit(alternative)
+                    exits.append(instructions.count)
+                    append(.jump)
+                }
+                for exit in exits { instructions[exit].a = Int32(instructions.count) }
+                instructions[dispatch].a = Int32(branches.count)
+                instructions[dispatch].b = Int32(starts.count)
+                branches += starts.map { Branch(start: $0) }
+            case .repeated(let body, let minimum, let maximum, let lazy):
+                for _ in 0..<minimum { emit(body) }
+                if let maximum {
+                    var splits: [Int] = []
+                    for _ in minimum..<maximum {
+                        splits.append(instructions.count)
+                        append(.split)
+                        emit(body)
+                    }
+                    for split in splits { choose(at: split, enter: split + 1, skip: instructions.count, lazy: lazy) }
+                } else {
+                    let loop = instructions.count
                     append(.split)
                     emit(body)
+                    append(.jump, loop)
+                    choose(at: loop, enter: loop + 1, skip: instructions.count, lazy: lazy)
                 }
-                for split in splits { choose(at: split, enter: split + 1, skip: instructions.count, lazy: lazy) }
-            } else {
-                let loop = instructions.count
-                append(.split)
+            case .wordBoundary(let negated):
+                append(.boundary, negated ? 1 : 0)
+            case .textStart:
+                append(.textStart)
+            case .textEnd:
+                append(.textEnd)
+            case .lookahead(let body, let negated), .lookbehind(let body, let negated):
+                var behind = false
+                if case .lookbehind = node { behind = true }
+                let lengths = body.lengths
+                append(.look, looks.count)
+                looks.append(Look(
+                    start: instructions.count + 1, behind: behind, negated: negated,
+                    minimum: lengths.minimum, maximum: lengths.maximum ?? 0))
+                let over = instructions.count
+                append(.jump)
                 emit(body)
-                append(.jump, loop)
-                choose(at: loop, enter: loop + 1, skip: instructions.count, lazy: lazy)
+                append(.match)
+                instructions[over].a = Int32(instructions.count)
             }
-        case .wordBoundary(let negated):
-            append(.boundary, negated ? 1 : 0)
-        case .textStart:
-            append(.textStart)
-        case .textEnd:
-            append(.textEnd)
-        case .lookahead(let body, let negated), .lookbehind(let body, let negated):
-            var behind = false
-            if case .lookbehind = node { behind = true }
-            let lengths = body.lengths
-            append(.look, looks.count)
-            looks.append(Look(
-                start: instructions.count + 1, behind: behind, negated: negated,
-                minimum: lengths.minimum, maximum: lengths.maximum ?? 0))
-            let over = instructions.count
-            append(.jump)
-            emit(body)
-            append(.match)
-            instructions[over].a = Int32(instructions.count)
         }
-    }
 
-    private mutating func choose(at split: Int, enter: Int, skip: Int, lazy: Bool) {
-        instructions[split].a = Int32(lazy ? skip : enter)
-        instructions[split].b = Int32(lazy ? enter : skip)
+        mutating func choose(at split: Int, enter: Int, skip: Int, lazy: Bool) {
+            instructions[split].a = Int32(lazy ? skip : enter)
+            instructions[split].b = Int32(lazy ? enter : skip)
+        }
     }
 
     /// What each instruction's paths consume first, following splits, alternations, jumps and
