@@ -47,8 +47,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Rule-coder throughput without a database (BENCHMARKS.md); not part of the CLI contract.
-        .executableTarget(name: "coding-bench", dependencies: ["ConsultCore", "SyntheticSample"], path: "Benchmarks/CodingBenchmark"),
+        // Rule-coder throughput, and suggestion-model training, without a database (BENCHMARKS.md); not part of the CLI contract.
+        .executableTarget(name: "coding-bench", dependencies: ["ConsultCore", "SyntheticSample", "ThemeSuggestion"], path: "Benchmarks/CodingBenchmark"),
         // Helpers every test target shares: the checkout's root, xmllint.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ConsultCoreTests", dependencies: ["ConsultCore", "Statistics", "TestSupport"]),

@@ -1,15 +1,29 @@
 import ConsultCore
 import Foundation
+import ThemeSuggestion
 
 /// Rule-coder throughput without a database: codes synthetic segments with the real codebook, in
 /// batches of 5,000 as `consult code auto` does, on one thread and then on every core, and prints
 /// segments/s, peak RSS, and a digest of all codings (equal between runs and between versions of
-/// the coder that decide the same).
+/// the coder that decide the same). With `--model N`, then trains the suggestion model with the
+/// recommended configuration on the first N segments labelled with the rules' themes (the labels only
+/// give the classifiers realistic work; quality is measured on hand-coded sets elsewhere) and prints
+/// the training time (5-fold threshold choice and final fit), features, model size and scoring rate.
 ///
-/// Usage (from the package root): swift run -c release --scratch-path .build-release coding-bench [SEGMENTS]
-let arguments = CommandLine.arguments.dropFirst()
-guard let count = Int(arguments.first ?? "200000"), count > 0 else {
-    FileHandle.standardError.write(Data("usage: coding-bench [SEGMENTS]\n".utf8))
+/// Usage (from the package root):
+/// swift run -c release --scratch-path .build-release coding-bench [SEGMENTS] [--model N]
+var arguments = Array(CommandLine.arguments.dropFirst())
+var modelExamples: Int?
+if let flag = arguments.firstIndex(of: "--model") {
+    guard flag + 1 < arguments.count, let examples = Int(arguments[flag + 1]), examples > 0 else {
+        FileHandle.standardError.write(Data("usage: coding-bench [SEGMENTS] [--model N]\n".utf8))
+        exit(2)
+    }
+    modelExamples = examples
+    arguments.removeSubrange(flag...(flag + 1))
+}
+guard let count = Int(arguments.first ?? "200000"), count > 0, arguments.count <= 1 else {
+    FileHandle.standardError.write(Data("usage: coding-bench [SEGMENTS] [--model N]\n".utf8))
     exit(2)
 }
 let batchSize = 5_000
@@ -60,6 +74,25 @@ do {
         print(String(format: "%d thread(s): %.2f s, %.0f segments/s, %d codings, digest %@, peak RSS %.0f MB",
                      workers, result.seconds, Double(segments.count) / result.seconds, result.codings,
                      String(result.digest.prefix(16)), peakRSSMegabytes()))
+    }
+    if let modelExamples {
+        let texts = Array(segments.prefix(modelExamples))
+        let examples = zip(texts, coder.code(texts, workers: cores)).map { text, matches in
+            TrainingExample(text: text, themes: Set(matches.map(\.themeID)))
+        }
+        let themeIDs = consultation.codebook.themes.filter { consultation.codebook.children(of: $0.id).isEmpty }.map(\.id)
+        let clock = ContinuousClock.now
+        let model = try SuggestionTrainer.train(examples, themeIDs: themeIDs, configuration: .recommended)
+        let training = ContinuousClock.now - clock
+        let scoring = ContinuousClock.now
+        for text in texts { _ = model.suggest(text) }
+        let scored = ContinuousClock.now - scoring
+        func seconds(_ duration: Duration) -> Double {
+            Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        }
+        print(String(format: "model: %d examples, %d features, %d themes; 5-fold threshold choice + final fit %.1f s; JSON %.1f MB; scoring %.0f segments/s",
+                     examples.count, model.features.count, themeIDs.count, seconds(training),
+                     Double(try model.jsonData().count) / 1_048_576, Double(texts.count) / seconds(scored)))
     }
 } catch {
     FileHandle.standardError.write(Data("coding-bench: \(error)\n".utf8))
