@@ -40,27 +40,25 @@ final class ASCIIPattern: Sendable {
         case match
     }
 
-    /// One step; 32 bytes, so that the program stays small in cache.
+    /// One step; 32 bytes (the first-byte set's tail padding holds the rest), so that the program
+    /// stays small in cache.
     private struct Instruction {
+        /// For a split: what the path through `a` can consume first; a byte it does not admit goes
+        /// straight to `b`.
+        var first = FirstBytes.any
         var operation: Operation
         var a: Int32 = 0
         var b: Int32 = 0
-        /// For a split: whether the path through `a` must consume a byte, and the bytes it can
-        /// consume first (bits 0–63 and 64–127); a byte outside them goes straight to `b`.
-        var consumes = false
-        var low: UInt64 = ~0
-        var high: UInt64 = ~0
     }
 
     /// A branch of an alternation: where it starts and what it can consume first.
     private struct Branch {
         var start: Int32
-        var consumes = false
-        var low: UInt64 = ~0
-        var high: UInt64 = ~0
+        var first = FirstBytes.any
     }
 
-    /// The first bytes a path from an instruction can consume, and whether it must consume one.
+    /// The first bytes a path from an instruction can consume (bits 0–63 and 64–127), and whether
+    /// it must consume one.
     private struct FirstBytes {
         var low: UInt64 = 0
         var high: UInt64 = 0
@@ -79,6 +77,11 @@ final class ASCIIPattern: Sendable {
         func contains(_ byte: UInt8) -> Bool {
             (byte < 64 ? low >> UInt64(byte) : high >> UInt64(byte - 64)) & 1 == 1
         }
+
+        /// Whether the path can go on at a position whose next byte is `byte` (nil: the end).
+        func admits(_ byte: UInt8?) -> Bool {
+            byte.map(contains) ?? !consumes
+        }
     }
 
     private struct Look {
@@ -96,8 +99,8 @@ final class ASCIIPattern: Sendable {
     /// Byte sets, 128 entries each, one after the other.
     private let members: [Bool]
     private let looks: [Look]
-    /// Bytes a match can begin with; nil when a match may be empty.
-    private let firstBytes: [Bool]?
+    /// What a match can begin with (a match may be empty when it need not consume).
+    private let first: FirstBytes
     /// Every match begins with a letter or digit, so only word starts need trying.
     private let startsWithWord: Bool
 
@@ -114,24 +117,17 @@ final class ASCIIPattern: Sendable {
         var branches = compiler.branches
         let first = Self.firstBytes(of: instructions, branches: branches, members: compiler.members)
         for pc in instructions.indices where instructions[pc].operation == .split {
-            let path = first[Int(instructions[pc].a)]
-            instructions[pc].consumes = path.consumes
-            instructions[pc].low = path.low
-            instructions[pc].high = path.high
+            instructions[pc].first = first[Int(instructions[pc].a)]
         }
         for index in branches.indices {
-            let path = first[Int(branches[index].start)]
-            branches[index].consumes = path.consumes
-            branches[index].low = path.low
-            branches[index].high = path.high
+            branches[index].first = first[Int(branches[index].start)]
         }
-        let firstBytes = first[0].consumes ? (0..<128).map { first[0].contains(UInt8($0)) } : nil
         self.instructions = instructions
         self.branches = branches
         members = compiler.members
         looks = compiler.looks
-        self.firstBytes = firstBytes
-        startsWithWord = firstBytes.map { bytes in bytes.indices.allSatisfy { !bytes[$0] || Machine.isAlphanumeric(UInt8($0)) } } ?? false
+        self.first = first[0]
+        startsWithWord = first[0].consumes && (0..<128).allSatisfy { !first[0].contains(UInt8($0)) || ASCIIPatternSyntax.isAlphanumeric(UInt8($0)) }
     }
 
     /// The offsets in lower-cased ASCII text where a letter or digit follows anything else (or
@@ -141,7 +137,7 @@ final class ASCIIPattern: Sendable {
         var starts: [Int32] = []
         var previous = false
         for (offset, byte) in text.enumerated() {
-            let current = Machine.isAlphanumeric(byte)
+            let current = ASCIIPatternSyntax.isAlphanumeric(byte)
             if current, !previous { starts.append(Int32(offset)) }
             previous = current
         }
@@ -295,9 +291,9 @@ final class ASCIIPattern: Sendable {
                                 let found: (Int, Int)?
                                 if startsWithWord {
                                     while nextWord < wordStarts.count, Int(wordStarts[nextWord]) < from { nextWord += 1 }
-                                    found = machine.search(wordStarts: wordStarts[nextWord...], firstBytes: firstBytes!)
+                                    found = machine.search(wordStarts: wordStarts[nextWord...], first: first)
                                 } else {
-                                    found = machine.search(from: from, firstBytes: firstBytes)
+                                    found = machine.search(from: from, first: first)
                                 }
                                 guard let (start, end) = found else { break }
                                 ranges.append(NSRange(location: start, length: end - start))
@@ -362,8 +358,8 @@ final class ASCIIPattern: Sendable {
 
         /// The leftmost match starting at one of `wordStarts` (for a pattern whose matches all
         /// begin with a letter or digit, so begin at a word start).
-        mutating func search(wordStarts: ArraySlice<Int32>, firstBytes: [Bool]) -> (Int, Int)? {
-            for start in wordStarts where firstBytes[Int(text[Int(start)])] {
+        mutating func search(wordStarts: ArraySlice<Int32>, first: FirstBytes) -> (Int, Int)? {
+            for start in wordStarts where first.contains(text[Int(start)]) {
                 if let end = run(0, at: Int(start), endingAt: nil) { return (Int(start), end) }
             }
             return nil
@@ -371,11 +367,11 @@ final class ASCIIPattern: Sendable {
 
         /// The leftmost match starting at or after `from`. Only starts that pass the pattern's
         /// first instruction (no letter or digit before) and whose byte can begin a match are run.
-        mutating func search(from: Int, firstBytes: [Bool]?) -> (Int, Int)? {
+        mutating func search(from: Int, first: FirstBytes) -> (Int, Int)? {
             var start = from
             while start <= text.count {
-                if let firstBytes {
-                    while start < text.count, !firstBytes[Int(text[start])] || (start > 0 && Self.isAlphanumeric(text[start - 1])) {
+                if first.consumes {
+                    while start < text.count, !first.contains(text[start]) || (start > 0 && ASCIIPatternSyntax.isAlphanumeric(text[start - 1])) {
                         start += 1
                     }
                     if start == text.count { return nil }
@@ -405,13 +401,7 @@ final class ASCIIPattern: Sendable {
                         pc += 1
                         pos += 1
                     case .split:
-                        if Int(pos) < text.count {
-                            let byte = UInt64(text[Int(pos)])
-                            if (byte < 64 ? instruction.low >> byte : instruction.high >> (byte - 64)) & 1 == 0 {
-                                pc = instruction.b
-                                continue
-                            }
-                        } else if instruction.consumes {
+                        guard instruction.first.admits(Int(pos) < text.count ? text[Int(pos)] : nil) else {
                             pc = instruction.b
                             continue
                         }
@@ -421,11 +411,10 @@ final class ASCIIPattern: Sendable {
                         // Highest priority taken now, the rest pushed so the next best comes back first.
                         var chosen: Int32 = -1
                         var index = Int(instruction.a + instruction.b) - 1
-                        let byte = Int(pos) < text.count ? UInt64(text[Int(pos)]) : nil
+                        let byte = Int(pos) < text.count ? text[Int(pos)] : nil
                         while index >= Int(instruction.a) {
                             let branch = branches[index]
-                            let open = byte.map { ($0 < 64 ? branch.low >> $0 : branch.high >> ($0 - 64)) & 1 == 1 } ?? !branch.consumes
-                            if open {
+                            if branch.first.admits(byte) {
                                 if chosen >= 0 { push(chosen, pos) }
                                 chosen = branch.start
                             }
@@ -436,18 +425,18 @@ final class ASCIIPattern: Sendable {
                     case .jump:
                         pc = instruction.a
                     case .boundary:
-                        let before = pos > 0 && Self.isWord(text[Int(pos) - 1])
-                        let after = Int(pos) < text.count && Self.isWord(text[Int(pos)])
+                        let before = pos > 0 && ASCIIPatternSyntax.isWordByte(text[Int(pos) - 1])
+                        let after = Int(pos) < text.count && ASCIIPatternSyntax.isWordByte(text[Int(pos)])
                         guard (before != after) == (instruction.a == 0) else { break thread }
                         pc += 1
                     case .look:
                         guard holds(looks[Int(instruction.a)], at: Int(pos)) else { break thread }
                         pc += 1
                     case .startOfWord:
-                        guard pos == 0 || !Self.isAlphanumeric(text[Int(pos) - 1]) else { break thread }
+                        guard pos == 0 || !ASCIIPatternSyntax.isAlphanumeric(text[Int(pos) - 1]) else { break thread }
                         pc += 1
                     case .endOfWord:
-                        guard Int(pos) == text.count || !Self.isAlphanumeric(text[Int(pos)]) else { break thread }
+                        guard Int(pos) == text.count || !ASCIIPatternSyntax.isAlphanumeric(text[Int(pos)]) else { break thread }
                         pc += 1
                     case .textStart:
                         guard pos == 0 else { break thread }
@@ -466,17 +455,6 @@ final class ASCIIPattern: Sendable {
                 pc = stack[depth].pc
                 pos = stack[depth].position
             }
-        }
-
-        /// A lower-case letter or a digit (the text is lower case), by comparison rather than a
-        /// table: a global table costs a lazy-initialisation check on every access.
-        @inline(__always) static func isAlphanumeric(_ byte: UInt8) -> Bool {
-            (byte &- UInt8(ascii: "a")) < 26 || (byte &- UInt8(ascii: "0")) < 10
-        }
-
-        /// `\w`: also `_`.
-        @inline(__always) private static func isWord(_ byte: UInt8) -> Bool {
-            isAlphanumeric(byte) || byte == UInt8(ascii: "_")
         }
 
         /// ICU's `$` without multi-line mode: the end, or before a line terminator (or CR LF) ending the text.

@@ -57,7 +57,7 @@ enum ASCIIPatternSyntax {
     /// The byte sets of `\s`, `\w` and `\d` on ASCII text, as ICU defines them (`\s` is tab, line
     /// feed, vertical tab, form feed, carriage return and space; `\w` letters, digits and `_`).
     static let space = table { [9, 10, 11, 12, 13, 32].contains($0) }
-    static let word = table { isAlphanumeric($0) || $0 == UInt8(ascii: "_") }
+    static let word = table(isWordByte)
     static let digit = table { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     /// `.`: everything but the line terminators.
     static let dot = table { !(10...13).contains($0) }
@@ -65,9 +65,16 @@ enum ASCIIPatternSyntax {
     /// Stands in the parsed pattern for a non-ASCII character: no ASCII pattern character has it.
     private static let foreign: UInt8 = 0xFF
 
-    static func isAlphanumeric(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+    /// An ASCII letter (either case) or digit, by comparison rather than through a table: the
+    /// matcher's inner loop asks this, and a global table costs a lazy-initialisation check on
+    /// every access.
+    @inline(__always) static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10
+    }
+
+    /// `\w` on ASCII: letters, digits and `_`.
+    @inline(__always) static func isWordByte(_ byte: UInt8) -> Bool {
+        isAlphanumeric(byte) || byte == UInt8(ascii: "_")
     }
 
     private static func table(_ member: (UInt8) -> Bool) -> [Bool] {

@@ -42,8 +42,8 @@ struct AutoCoderKeywords: Sendable {
     init(_ keywords: [String]) {
         count = keywords.count
         lengths = keywords.map(\.utf8.count)
-        beginsWord = keywords.map { $0.utf8.first.map(Self.isASCIIWordByte) ?? false }
-        endsWord = keywords.map { $0.utf8.last.map(Self.isASCIIWordByte) ?? false }
+        beginsWord = keywords.map { $0.utf8.first.map(ASCIIPatternSyntax.isAlphanumeric) ?? false }
+        endsWord = keywords.map { $0.utf8.last.map(ASCIIPatternSyntax.isAlphanumeric) ?? false }
         var symbolOf = [UInt8](repeating: 0, count: 256)
         var next = 1
         for keyword in keywords {
@@ -125,19 +125,14 @@ struct AutoCoderKeywords: Sendable {
                 if !found.anywhere[keyword] { found.ids.append(keyword) }
                 found.anywhere[keyword] = true
                 let start = end + 1 - lengths[keyword]
-                if !beginsWord[keyword] || start == 0 || !Self.isASCIIWordByte(bytes[start - 1]) {
+                if !beginsWord[keyword] || start == 0 || !ASCIIPatternSyntax.isAlphanumeric(bytes[start - 1]) {
                     found.atWordStart[keyword] = true
                 }
-                if !endsWord[keyword] || end + 1 == bytes.count || !Self.isASCIIWordByte(bytes[end + 1]) {
+                if !endsWord[keyword] || end + 1 == bytes.count || !ASCIIPatternSyntax.isAlphanumeric(bytes[end + 1]) {
                     found.atWordEnd[keyword] = true
                 }
             }
         }
         return found
-    }
-
-    private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
     }
 }

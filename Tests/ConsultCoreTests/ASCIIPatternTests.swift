@@ -72,6 +72,16 @@ import Testing
         }
     }
 
+    /// The comparison form of the letter-or-digit test agrees with the plain definition on every byte.
+    @Test func alphanumericTestAgreesOnEveryByte() {
+        for value in 0...255 {
+            let byte = UInt8(value)
+            let plain = (65...90).contains(value) || (97...122).contains(value) || (48...57).contains(value)
+            #expect(ASCIIPatternSyntax.isAlphanumeric(byte) == plain, "byte \(value)")
+            #expect(ASCIIPatternSyntax.isWordByte(byte) == (plain || value == 95), "byte \(value)")
+        }
+    }
+
     /// Syntax outside the subset is left to ICU rather than guessed at.
     @Test(arguments: [
         "\u{212A}elvin", "\u{17F}o", "\u{FB00}", "\\p{L}+", "(?i)x", "[a-\u{E9}]", "(?>ab)", "a++", "[[a-z]]", "[a-z&&[^b]]",
