@@ -80,7 +80,7 @@ do {
         let examples = zip(texts, coder.code(texts, workers: cores)).map { text, matches in
             TrainingExample(text: text, themes: Set(matches.map(\.themeID)))
         }
-        let themeIDs = consultation.codebook.themes.filter { consultation.codebook.children(of: $0.id).isEmpty }.map(\.id)
+        let themeIDs = consultation.codebook.leafThemeIDs
         let clock = ContinuousClock.now
         let model = try SuggestionTrainer.train(examples, themeIDs: themeIDs, configuration: .recommended)
         let training = ContinuousClock.now - clock

@@ -29,7 +29,7 @@ public enum Suggesting {
         let reviewed = try store.reviewedSegments()
         let examples = reviewed.map { TrainingExample(text: $0.text, themes: $0.themes, ruleThemes: $0.ruleThemes) }
             + extra.map { TrainingExample(text: $0.text, themes: $0.themes, ruleThemes: Set(rules.code($0.text).map(\.themeID))) }
-        let themeIDs = codebook.themes.filter { codebook.children(of: $0.id).isEmpty }.map(\.id)
+        let themeIDs = codebook.leafThemeIDs
         let model = try SuggestionTrainer.train(examples, supplementary: TrainingExample.codebookExamples(codebook), themeIDs: themeIDs,
                                                 configuration: .recommended)
         let skip = Set(reviewed.map(\.segment))

@@ -54,6 +54,12 @@ public struct Codebook: Sendable, Equatable {
         themes.filter { $0.parent == id }
     }
 
+    /// The ids of the themes without children, in file order: what a coder applies (and what the
+    /// suggestion model has a classifier for).
+    public var leafThemeIDs: [String] {
+        themes.filter { children(of: $0.id).isEmpty }.map(\.id)
+    }
+
     /// Every rule of every theme, in file order.
     public var rules: [CodingRule] {
         themes.flatMap(\.rules)
