@@ -3,6 +3,8 @@ import PackageDescription
 
 /// consult: the analysis side of a public consultation, on PostgreSQL through libpq.
 /// Module layout and the reason for each dependency are in README.md ("How the code is laid out").
+let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
+
 let package = Package(
     name: "consult",
     platforms: [.macOS(.v14)],
@@ -16,6 +18,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         // The chapter's prose lives in templates analysts edit without touching Swift.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // SHA-256 and HMAC for pseudonyms, digests and name-based UUIDs: security code from a maintained,
+        // audited library rather than our own. Either major version on the mirror will do.
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -27,39 +32,87 @@ let package = Package(
         .target(name: "EmbeddedPostgres"),
         // Pure numerics (no I/O): intervals, agreement, tests, weighting, disclosure control.
         .target(name: "Statistics"),
-        .target(name: "ConsultCore", dependencies: ["Statistics", .product(name: "Yams", package: "Yams")]),
-        .target(name: "ConsultStore", dependencies: ["Postgres", "ConsultCore"]),
-        .target(name: "ConsultIngest", dependencies: ["ConsultCore", "ConsultStore"]),
-        .target(name: "ConsultCoding", dependencies: ["ConsultCore", "ConsultStore", "ThemeSuggestion"]),
+        // Shared by everything that names a file, an instrument or a person: one SHA-256 hex form, so
+        // every digest stored in the database is spelled the same way.
+        .target(name: "Digests", dependencies: [crypto]),
+        // Bytes staff bring, decoded: encodings, CSV, YAML, errors that name file, line and field.
+        .target(name: "FileReading", dependencies: ["Digests", .product(name: "Yams", package: "Yams")]),
+        // The rule pattern language and its matcher, usable without a codebook.
+        .target(name: "RulePatterns"),
+        // The consultation's own model: consultation, instruments, option sets, codebook.
+        .target(name: "ConsultationModel", dependencies: ["FileReading", "RulePatterns", "Digests", .product(name: "Yams", package: "Yams")]),
+        // Finding personal data in free text, redacting it, and keyed pseudonyms.
+        .target(name: "PersonalData", dependencies: ["FileReading", "Digests", crypto]),
+        // A survey tool's export or a transcript, read into redacted, pseudonymised respondents.
+        .target(name: "SurveyExports", dependencies: ["FileReading", "ConsultationModel", "PersonalData", "Digests"]),
+        // Applying a codebook's rules to text, with the span each coding rests on.
+        .target(name: "RuleCoding", dependencies: ["ConsultationModel", "RulePatterns"]),
+        // How good a coding is: agreement between coders, scores against a gold standard, coded-text files.
+        .target(name: "CodingQuality", dependencies: ["FileReading", "ConsultationModel", "Statistics"]),
+        // The codebook to and from REFI-QDA (NVivo, ATLAS.ti, MAXQDA, QualCoder).
+        .target(name: "QDAExchange", dependencies: ["ConsultationModel", "Digests", crypto, .product(name: "Yams", package: "Yams")]),
+        // Population margins, raking weights and representativeness.
+        .target(name: "PopulationWeighting", dependencies: ["FileReading", "ConsultationModel", "Statistics"]),
+        .target(name: "ConsultStore", dependencies: ["Postgres", "ConsultationModel", "SurveyExports", "CodingQuality", "Digests"]),
+        .target(name: "ConsultIngest", dependencies: ["FileReading", "ConsultationModel", "PersonalData", "SurveyExports", "Digests", "ConsultStore", crypto]),
+        .target(name: "ConsultCoding", dependencies: ["RuleCoding", "CodingQuality", "ConsultStore", "ThemeSuggestion"]),
         .target(
             name: "ConsultReport",
-            dependencies: ["ConsultCore", "ConsultStore", "Statistics", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: [
+                "ConsultationModel", "PersonalData", "PopulationWeighting", "CodingQuality", "ConsultStore", "Statistics", "Digests",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
         .target(name: "SyntheticSample"),
         // Optimised in debug builds too: training fits thousands of sparse regressions, which the
         // unoptimised build runs ~10x slower, and the test suite trains on the 1,200 coded answers.
-        .target(name: "ThemeSuggestion", dependencies: ["ConsultCore"], swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+        .target(name: "ThemeSuggestion", dependencies: ["ConsultationModel", "CodingQuality", "Digests"], swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .executableTarget(
             name: "consult",
             dependencies: [
-                "Postgres", "EmbeddedPostgres", "ConsultCore", "ConsultStore", "ConsultIngest",
+                "Postgres", "EmbeddedPostgres", "FileReading", "ConsultationModel", "PersonalData", "SurveyExports", "RuleCoding",
+                "CodingQuality", "QDAExchange", "PopulationWeighting", "ConsultStore", "ConsultIngest",
                 "ConsultCoding", "ConsultReport", "SyntheticSample", "Statistics", "ThemeSuggestion",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Rule-coder throughput, and suggestion-model training, without a database (BENCHMARKS.md); not part of the CLI contract.
-        .executableTarget(name: "coding-bench", dependencies: ["ConsultCore", "SyntheticSample", "ThemeSuggestion"], path: "Benchmarks/CodingBenchmark"),
+        .executableTarget(
+            name: "coding-bench", dependencies: ["ConsultationModel", "RuleCoding", "Digests", "SyntheticSample", "ThemeSuggestion", crypto],
+            path: "Benchmarks/CodingBenchmark"
+        ),
         // Helpers every test target shares: the checkout's root, xmllint.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "ConsultCoreTests", dependencies: ["ConsultCore", "Statistics", "TestSupport"]),
+        // The shipped codebook and a coder over it, for every test target that checks codebook or coder.
+        .target(name: "CodebookFixtures", dependencies: ["ConsultationModel", "RuleCoding", "TestSupport"], path: "Tests/CodebookFixtures"),
+        .testTarget(name: "DigestsTests", dependencies: ["Digests", crypto]),
+        .testTarget(name: "FileReadingTests", dependencies: ["FileReading"]),
+        .testTarget(name: "RulePatternsTests", dependencies: ["RulePatterns"]),
+        .testTarget(name: "ConsultationModelTests", dependencies: ["ConsultationModel", "FileReading", "RuleCoding", "CodebookFixtures", "TestSupport"]),
+        .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData", "Digests", "FileReading", "Statistics", "TestSupport", crypto]),
+        .testTarget(name: "SurveyExportsTests", dependencies: ["SurveyExports", "ConsultationModel", "FileReading", "PersonalData", "Statistics", "TestSupport"]),
+        .testTarget(
+            name: "RuleCodingTests",
+            dependencies: [
+                "RuleCoding", "RulePatterns", "ConsultationModel", "CodingQuality", "Digests", "FileReading", "Statistics", "CodebookFixtures",
+                "TestSupport",
+            ]
+        ),
+        .testTarget(name: "CodingQualityTests", dependencies: ["CodingQuality", "ConsultationModel", "FileReading", "Statistics", "TestSupport"]),
+        .testTarget(name: "QDAExchangeTests", dependencies: ["QDAExchange", "ConsultationModel", "CodebookFixtures", "TestSupport"]),
+        .testTarget(name: "PopulationWeightingTests", dependencies: ["PopulationWeighting", "ConsultationModel", "Statistics", "TestSupport"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "TestSupport"]),
         .testTarget(name: "SyntheticSampleTests", dependencies: ["SyntheticSample"]),
-        .testTarget(name: "ThemeSuggestionTests", dependencies: ["ThemeSuggestion", "ConsultCore", "SyntheticSample", "TestSupport"]),
-        .testTarget(name: "ConsultReportTests", dependencies: ["ConsultReport", "ConsultCore", "ConsultStore", "TestSupport"]),
+        .testTarget(
+            name: "ThemeSuggestionTests",
+            dependencies: ["ThemeSuggestion", "ConsultationModel", "CodingQuality", "FileReading", "RuleCoding", "SyntheticSample", "TestSupport"]
+        ),
+        .testTarget(name: "ConsultReportTests", dependencies: ["ConsultReport", "ConsultationModel", "ConsultStore", "Statistics", "TestSupport"]),
         .testTarget(
             name: "ConsultDatabaseTests",
             dependencies: [
-                "Postgres", "EmbeddedPostgres", "ConsultCore", "ConsultStore", "ConsultIngest", "ConsultCoding", "ConsultReport",
+                "Postgres", "EmbeddedPostgres", "FileReading", "ConsultationModel", "PersonalData", "SurveyExports", "RuleCoding",
+                "CodingQuality", "QDAExchange", "PopulationWeighting", "ConsultStore", "ConsultIngest", "ConsultCoding", "ConsultReport",
                 "TestSupport",
             ]
         ),

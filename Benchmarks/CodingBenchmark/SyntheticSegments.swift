@@ -1,4 +1,5 @@
-import ConsultCore
+import ConsultationModel
+import FileReading
 import SyntheticSample
 
 /// Free-text answers from the project's synthetic generator, as `consult import` would store them as

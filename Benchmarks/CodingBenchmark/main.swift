@@ -1,5 +1,8 @@
-import ConsultCore
+import ConsultationModel
+import Crypto
+import Digests
 import Foundation
+import RuleCoding
 import ThemeSuggestion
 
 /// Rule-coder throughput without a database: codes synthetic segments with the real codebook, in
@@ -42,7 +45,7 @@ func peakRSSMegabytes() -> Double {
 /// Codes every segment in batches on `workers` threads: elapsed seconds, codings, SHA-256 of the
 /// (segment index, theme, rule, start, end) lines.
 func run(_ segments: [String], coder: AutoCoder, workers: Int) -> (seconds: Double, codings: Int, digest: String) {
-    var hasher = SHA256.Hasher()
+    var hasher = SHA256()
     var codings = 0
     var seconds = 0.0
     for batchStart in stride(from: 0, to: segments.count, by: batchSize) {
@@ -53,7 +56,7 @@ func run(_ segments: [String], coder: AutoCoder, workers: Int) -> (seconds: Doub
         seconds += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         for (offset, matches) in results.enumerated() {
             for match in matches {
-                hasher.update(Array("\(batchStart + offset)\t\(match.themeID)\t\(match.ruleID)\t\(match.start)\t\(match.end)\n".utf8))
+                hasher.update(data: Array("\(batchStart + offset)\t\(match.themeID)\t\(match.ruleID)\t\(match.start)\t\(match.end)\n".utf8))
                 codings += 1
             }
         }

@@ -1,6 +1,6 @@
-import ConsultCore
 import ConsultStore
 import Foundation
+import RuleCoding
 
 /// Applies the current codebook's rules to every segment and stores the result as coder `rules`.
 ///

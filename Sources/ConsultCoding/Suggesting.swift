@@ -1,6 +1,7 @@
-import ConsultCore
+import CodingQuality
 import ConsultStore
 import Foundation
+import RuleCoding
 import ThemeSuggestion
 
 /// Trains the suggestion model and stores its suggestions as coder `model` (kind `model`).

@@ -1,4 +1,5 @@
-import ConsultCore
+import FileReading
+import SurveyExports
 
 /// The responses of a CSV export: the header row (or two header rows) resolved to a `ColumnPlan`,
 /// then one response per record.

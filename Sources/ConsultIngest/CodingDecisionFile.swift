@@ -1,6 +1,6 @@
-import Foundation
-import ConsultCore
 import ConsultStore
+import FileReading
+import Foundation
 
 /// Reads a batch of human coding decisions, as analysts keep them in a spreadsheet: a CSV with the
 /// header `segment,theme,coder` and optionally `applied` (1/0, yes/no, true/false; blank means 1).

@@ -1,4 +1,4 @@
-import ConsultCore
+import SurveyExports
 
 /// An import refused as a whole: nothing was written.
 public struct ImportError: Error, CustomStringConvertible, Sendable {

@@ -1,13 +1,15 @@
-import ConsultCore
+import Crypto
+import Digests
+import FileReading
 import Foundation
 
 /// The SHA-256 of a file, read in 1 MiB chunks, with the error contract of the importers.
 func fileSHA256(_ path: String) throws -> String {
     guard let handle = try openForImport(path) else { throw SurveyFileError(file: path, message: "cannot be read (permission?)") }
     defer { try? handle.close() }
-    var hasher = SHA256.Hasher()
+    var hasher = SHA256()
     do {
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(chunk) }
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
     } catch {
         throw SurveyFileError(file: path, message: "read failed: \(error.localizedDescription)")
     }

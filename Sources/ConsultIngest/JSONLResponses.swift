@@ -1,4 +1,5 @@
-import ConsultCore
+import FileReading
+import SurveyExports
 
 /// The responses of a JSON Lines export: each object's keys matched like CSV headers.
 ///

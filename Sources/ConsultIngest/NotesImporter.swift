@@ -1,6 +1,10 @@
-import ConsultCore
 import ConsultStore
+import ConsultationModel
+import Digests
+import FileReading
 import Foundation
+import PersonalData
+import SurveyExports
 
 /// Imports focus-group transcripts (Markdown, see `Transcript`): each participant of a session becomes a
 /// pseudonymised respondent, each participant turn a redacted segment whose `question` is the session id.

@@ -1,5 +1,6 @@
-import ConsultCore
+import FileReading
 import Foundation
+import PersonalData
 
 /// The pseudonymisation key: 32 random bytes in a file outside the database (mode 0600).
 ///

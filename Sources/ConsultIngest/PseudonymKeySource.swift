@@ -1,4 +1,5 @@
-import ConsultCore
+import Digests
+import FileReading
 
 /// Where the pseudonymisation key comes from, decided from the environment.
 ///

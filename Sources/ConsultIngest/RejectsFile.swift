@@ -1,4 +1,4 @@
-import ConsultCore
+import FileReading
 import Foundation
 
 /// Writes rejected rows as CSV (`source,line,field,reason,row`), `row` being the rejected row

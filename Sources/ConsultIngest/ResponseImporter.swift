@@ -1,6 +1,8 @@
-import ConsultCore
 import ConsultStore
+import FileReading
 import Foundation
+import PersonalData
+import SurveyExports
 
 /// How an import should treat problems.
 public struct ImportOptions: Sendable {

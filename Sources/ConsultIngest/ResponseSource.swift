@@ -1,4 +1,5 @@
-import ConsultCore
+import FileReading
+import SurveyExports
 
 /// One response as read from an import file, before validation: its first line, the row as it
 /// stands in the file, and its cells, or why the line could not be read as a response.

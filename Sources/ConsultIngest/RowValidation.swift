@@ -1,5 +1,6 @@
-import ConsultCore
 import ConsultStore
+import PersonalData
+import SurveyExports
 
 /// Row-by-row validation state of one file: counts, rejections, and the respondent ids seen so far.
 struct RowValidation {

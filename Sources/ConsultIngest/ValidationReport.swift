@@ -1,6 +1,7 @@
-import ConsultCore
 import ConsultStore
+import FileReading
 import Foundation
+import SurveyExports
 
 /// One problem found in an import file, located as precisely as the format allows (a JSON line has
 /// no column). The machine-readable half of the one-line errors the CLI prints; `value` is the

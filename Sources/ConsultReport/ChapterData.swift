@@ -1,5 +1,7 @@
-import ConsultCore
+import CodingQuality
 import ConsultStore
+import ConsultationModel
+import PopulationWeighting
 import Statistics
 
 /// Everything the perception chapter shows, read from the database in one place so that rendering is

@@ -1,5 +1,5 @@
-import ConsultCore
 import ConsultStore
+import ConsultationModel
 
 /// The methods section's facts and the appendix's codebook, from `ChapterData`.
 enum ChapterMethods {

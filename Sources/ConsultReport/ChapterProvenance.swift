@@ -1,5 +1,5 @@
-import ConsultCore
 import ConsultStore
+import Digests
 
 /// The appendix's provenance table: enough to tell whether two chapters came from the same data,
 /// codebook and tool, and which command reprints each table.

@@ -1,4 +1,3 @@
-import ConsultCore
 import ConsultStore
 import Statistics
 

@@ -1,4 +1,4 @@
-import ConsultCore
+import PersonalData
 
 /// The last gate before a chapter leaves the machine: the same personal-data scanner that redacts
 /// free text at import reads every line of the rendered output. Anything it finds means something

@@ -1,5 +1,5 @@
-import ConsultCore
 import ConsultStore
+import ConsultationModel
 import Foundation
 import Statistics
 

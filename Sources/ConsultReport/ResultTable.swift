@@ -1,4 +1,4 @@
-import ConsultCore
+import FileReading
 import Foundation
 
 /// How a query command prints its result (`--format`).

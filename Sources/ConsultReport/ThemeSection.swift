@@ -1,5 +1,5 @@
-import ConsultCore
 import ConsultStore
+import ConsultationModel
 import Foundation
 
 /// Builds the theme part of one strand-question section: the prevalence table, its chart, and the

@@ -1,5 +1,6 @@
-import ConsultCore
 import ConsultStore
+import ConsultationModel
+import PopulationWeighting
 import Statistics
 
 /// Closed-question results for one survey weighted to population margins by raking, with the

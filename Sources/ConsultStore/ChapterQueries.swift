@@ -1,4 +1,3 @@
-import ConsultCore
 import Postgres
 
 extension Store {

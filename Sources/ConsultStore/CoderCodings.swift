@@ -1,4 +1,4 @@
-import ConsultCore
+import CodingQuality
 import Postgres
 
 extension Store {

@@ -1,4 +1,3 @@
-import ConsultCore
 import Postgres
 
 /// One coding with its provenance.

@@ -1,4 +1,3 @@
-import ConsultCore
 import Postgres
 
 /// A label placed on a stored segment: which segment the (survey, pseudonym, question, position) of

@@ -1,4 +1,3 @@
-import ConsultCore
 import Postgres
 
 /// One human coding decision: `coder` says `theme` does (or, `applied == false`, does not) apply to

@@ -1,5 +1,6 @@
-import ConsultCore
+import ConsultationModel
 import Postgres
+import SurveyExports
 
 /// One import of one file, as recorded in `consult.import_batch`.
 public struct ImportBatch: Sendable, Equatable, Codable {

@@ -1,4 +1,5 @@
-import ConsultCore
+import ConsultationModel
+import Digests
 import Foundation
 import Postgres
 

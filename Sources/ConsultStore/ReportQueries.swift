@@ -1,4 +1,3 @@
-import ConsultCore
 import Postgres
 
 /// A quotable segment: its respondent consented, and it carries the theme.

@@ -1,4 +1,4 @@
-import ConsultCore
+import Digests
 import Foundation
 import Postgres
 

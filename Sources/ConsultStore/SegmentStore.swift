@@ -1,4 +1,3 @@
-import ConsultCore
 import Postgres
 
 /// A codable unit of text as the analysis commands see it (text already redacted).

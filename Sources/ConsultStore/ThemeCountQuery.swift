@@ -1,4 +1,3 @@
-import ConsultCore
 import Postgres
 
 /// One cell of a theme table: how many respondents (and segments) in a group were coded with a theme.

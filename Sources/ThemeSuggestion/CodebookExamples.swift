@@ -1,4 +1,4 @@
-import ConsultCore
+import ConsultationModel
 
 extension TrainingExample {
     /// The codebook's example quotes as training examples: each labelled with its theme and the themes

@@ -1,4 +1,4 @@
-import ConsultCore
+import CodingQuality
 
 /// The confidence threshold that maximises micro F1 of the final automatic codes on held-out folds.
 ///

@@ -1,4 +1,4 @@
-import ConsultCore
+import Digests
 
 extension TrainingExample {
     /// SHA-256 (hex) of a training set, stored beside a model version so anyone can tell which codings

@@ -1,5 +1,5 @@
 import ArgumentParser
-import ConsultCore
+import CodingQuality
 import ConsultReport
 import ConsultStore
 import Foundation

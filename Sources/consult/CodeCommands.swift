@@ -1,6 +1,6 @@
 import ArgumentParser
+import CodingQuality
 import ConsultCoding
-import ConsultCore
 import ConsultIngest
 import ConsultReport
 import ConsultStore

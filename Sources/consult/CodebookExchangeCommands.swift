@@ -1,6 +1,7 @@
 import ArgumentParser
-import ConsultCore
+import ConsultationModel
 import Foundation
+import QDAExchange
 
 extension Consult {
     struct Export: ParsableCommand {

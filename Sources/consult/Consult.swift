@@ -1,12 +1,15 @@
 import ArgumentParser
-import ConsultCore
 import ConsultIngest
 import ConsultReport
 import ConsultStore
+import ConsultationModel
 import EmbeddedPostgres
+import FileReading
 import Foundation
 import Postgres
+import QDAExchange
 import Statistics
+import SurveyExports
 import ThemeSuggestion
 
 /// The `consult` command line: a thin layer that parses arguments, opens the database and calls the

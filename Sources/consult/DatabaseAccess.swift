@@ -1,9 +1,9 @@
 import ArgumentParser
-import ConsultCore
 import ConsultIngest
 import ConsultStore
 import EmbeddedPostgres
 import Foundation
+import PersonalData
 import Postgres
 
 /// Which database the CLI uses, and opening it.

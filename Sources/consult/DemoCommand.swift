@@ -1,7 +1,8 @@
 import ArgumentParser
-import ConsultCore
+import CodingQuality
 import ConsultIngest
 import ConsultStore
+import ConsultationModel
 import Foundation
 
 extension Consult {

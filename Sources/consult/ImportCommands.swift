@@ -1,9 +1,10 @@
 import ArgumentParser
-import ConsultCore
 import ConsultIngest
 import ConsultReport
 import ConsultStore
+import FileReading
 import Foundation
+import SurveyExports
 
 extension Consult {
     struct Import: ParsableCommand {

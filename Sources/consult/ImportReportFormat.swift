@@ -1,5 +1,6 @@
 import ArgumentParser
-import ConsultCore
+import FileReading
+import SurveyExports
 
 /// `consult import responses --format`: the human report (one line per problem) or the JSON one.
 enum ImportReportFormat: String, ExpressibleByArgument {

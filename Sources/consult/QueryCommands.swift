@@ -1,8 +1,8 @@
 import ArgumentParser
-import ConsultCore
 import ConsultReport
 import ConsultStore
 import Foundation
+import PopulationWeighting
 import Statistics
 
 extension Consult {

@@ -1,7 +1,7 @@
 import ArgumentParser
-import ConsultCore
 import ConsultReport
 import ConsultStore
+import PopulationWeighting
 
 extension Consult {
     struct RepresentativenessCommand: ParsableCommand {

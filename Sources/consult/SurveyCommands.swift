@@ -1,6 +1,7 @@
 import ArgumentParser
-import ConsultCore
 import ConsultStore
+import ConsultationModel
+import FileReading
 import Foundation
 
 extension Consult {

@@ -1,5 +1,4 @@
 import ConsultCoding
-import ConsultCore
 import ConsultStore
 import Postgres
 import Testing

@@ -1,8 +1,8 @@
-import ConsultCore
 import ConsultIngest
 import ConsultReport
-import Foundation
 import ConsultStore
+import Foundation
+import PopulationWeighting
 import Testing
 
 /// The analysis queries behind `cooccurrence`, `questions --weighted` and `crosstab` on the database.

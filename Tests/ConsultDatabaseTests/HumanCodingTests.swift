@@ -1,5 +1,5 @@
+import CodingQuality
 import ConsultCoding
-import ConsultCore
 import ConsultIngest
 import ConsultStore
 import Foundation

@@ -1,7 +1,10 @@
-import ConsultCore
 import ConsultIngest
 import ConsultStore
+import ConsultationModel
+import FileReading
 import Foundation
+import PersonalData
+import SurveyExports
 import Testing
 
 /// Every export shape of issue 3, imported into the real database from the synthetic fixtures in

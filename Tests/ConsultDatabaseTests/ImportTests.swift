@@ -1,7 +1,9 @@
-import ConsultCore
 import ConsultIngest
 import ConsultStore
+import ConsultationModel
+import FileReading
 import Foundation
+import PersonalData
 import Postgres
 import Testing
 

@@ -1,4 +1,3 @@
-import ConsultCore
 import ConsultIngest
 import ConsultStore
 import Foundation

@@ -1,9 +1,10 @@
 import ConsultCoding
-import ConsultCore
 import ConsultIngest
 import ConsultReport
 import ConsultStore
+import ConsultationModel
 import Foundation
+import PersonalData
 #if canImport(FoundationXML)
 import FoundationXML
 #endif

@@ -1,6 +1,6 @@
-import ConsultCore
 import ConsultIngest
 import Foundation
+import PersonalData
 import Testing
 
 /// Where the pseudonymisation key comes from; no database needed.

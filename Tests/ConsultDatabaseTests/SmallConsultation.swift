@@ -1,8 +1,9 @@
 import ConsultCoding
-import ConsultCore
 import ConsultIngest
 import ConsultStore
+import ConsultationModel
 import Foundation
+import PersonalData
 import Postgres
 import Testing
 

@@ -1,6 +1,6 @@
 @testable import ConsultReport
 @testable import ConsultStore
-@testable import ConsultCore
+@testable import ConsultationModel
 import Testing
 
 /// Disclosure control and the difference rule in the chapter's tables, charts and text.

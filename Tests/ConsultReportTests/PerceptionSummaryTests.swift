@@ -1,4 +1,3 @@
-import ConsultCore
 import ConsultReport
 import ConsultStore
 import Statistics

@@ -1,5 +1,7 @@
-import ConsultCore
+import CodingQuality
+import ConsultationModel
 import Foundation
+import RuleCoding
 import SyntheticSample
 import Testing
 import ThemeSuggestion

@@ -1,4 +1,4 @@
-import ConsultCore
+import ConsultationModel
 import Foundation
 import Testing
 import ThemeSuggestion

@@ -1,4 +1,5 @@
-import ConsultCore
+import CodingQuality
+import ConsultationModel
 import Foundation
 import Testing
 import ThemeSuggestion
