@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         // The chapter's prose lives in templates analysts edit without touching Swift.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // .xlsx exports (Microsoft Forms, Citizen Space, Kobo, Sheets) are zip archives of XML parts.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -28,8 +30,12 @@ let package = Package(
         // Pure numerics (no I/O): intervals, agreement, tests, weighting, disclosure control.
         .target(name: "Statistics"),
         .target(name: "ConsultCore", dependencies: ["Statistics", .product(name: "Yams", package: "Yams")]),
+        // Pure: the rows of one worksheet of an .xlsx workbook, streamed (no database, no survey knowledge).
+        .target(name: "Workbooks", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // Pure: what each survey tool's export looks like (header rows, metadata columns, multi-select conventions).
+        .target(name: "ExportShapes", dependencies: ["ConsultCore"]),
         .target(name: "ConsultStore", dependencies: ["Postgres", "ConsultCore"]),
-        .target(name: "ConsultIngest", dependencies: ["ConsultCore", "ConsultStore"]),
+        .target(name: "ConsultIngest", dependencies: ["ConsultCore", "ConsultStore", "ExportShapes", "Workbooks"]),
         .target(name: "ConsultCoding", dependencies: ["ConsultCore", "ConsultStore", "ThemeSuggestion"]),
         .target(
             name: "ConsultReport",
@@ -42,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "consult",
             dependencies: [
-                "Postgres", "EmbeddedPostgres", "ConsultCore", "ConsultStore", "ConsultIngest",
+                "Postgres", "EmbeddedPostgres", "ConsultCore", "ConsultStore", "ConsultIngest", "ExportShapes", "Workbooks",
                 "ConsultCoding", "ConsultReport", "SyntheticSample", "Statistics", "ThemeSuggestion",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -52,6 +58,7 @@ let package = Package(
         // Helpers every test target shares: the checkout's root, xmllint.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ConsultCoreTests", dependencies: ["ConsultCore", "Statistics", "TestSupport"]),
+        .testTarget(name: "ExportShapesTests", dependencies: ["ExportShapes", "ConsultCore", "Workbooks", "TestSupport"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "TestSupport"]),
         .testTarget(name: "SyntheticSampleTests", dependencies: ["SyntheticSample"]),
         .testTarget(name: "ThemeSuggestionTests", dependencies: ["ThemeSuggestion", "ConsultCore", "SyntheticSample", "TestSupport"]),
@@ -60,7 +67,7 @@ let package = Package(
             name: "ConsultDatabaseTests",
             dependencies: [
                 "Postgres", "EmbeddedPostgres", "ConsultCore", "ConsultStore", "ConsultIngest", "ConsultCoding", "ConsultReport",
-                "TestSupport",
+                "ExportShapes", "TestSupport",
             ]
         ),
     ]

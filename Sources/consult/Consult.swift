@@ -5,6 +5,7 @@ import ConsultReport
 import ConsultStore
 import EmbeddedPostgres
 import Foundation
+import Workbooks
 import Postgres
 import Statistics
 import ThemeSuggestion
@@ -75,7 +76,7 @@ struct Consult: ParsableCommand {
         error is PostgresError || error is EmbeddedError || error is SurveyFileError || error is CodebookError
             || error is StoreError || error is ImportError || error is Migrator.Failure || error is ProjectFiles.Missing
             || error is CommandFailure || error is QDCError || error is StatisticsError || error is UnmatchedColumns
-            || error is SuggestionError || error is ChapterTemplateError
+            || error is SuggestionError || error is ChapterTemplateError || error is WorkbookError
     }
 }
 
