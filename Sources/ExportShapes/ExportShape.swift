@@ -35,6 +35,15 @@ public struct ExportShape: Sendable, Equatable {
 
     /// Recognises the shape of an export from its first records (header rows and some responses).
     public static func detect(_ records: [[String]]) -> ExportShape {
+        var shape = recognise(records)
+        guard shape.tool != .plain else { return shape }
+        for index in shape.columns.indices where shape.columns[index].tool == nil && shape.columns[index].candidates.allSatisfy({ $0.trimmingWhitespace().isEmpty }) {
+            shape.columns[index].tool = .metadata("column without a header")
+        }
+        return shape
+    }
+
+    private static func recognise(_ records: [[String]]) -> ExportShape {
         guard let first = records.first else { return plain(records) }
         let names = Set(first.map(HeaderText.normalise))
         let row2 = records.count > 1 ? records[1] : []
@@ -43,7 +52,8 @@ public struct ExportShape: Sendable, Equatable {
         if (has("ResponseId") || has("ResponseID")) && has("Finished") || row2.contains(where: { $0 == "ResponseID" }) && first.first == "V1" {
             return qualtrics(records, row2: row2, row3: row3)
         }
-        if has("Respondent ID") || has("RespondentID") {
+        let subHeaders = row2.filter { ["response", "open ended response"].contains(HeaderText.normalise($0)) }.count
+        if has("Respondent ID") || has("RespondentID") || subHeaders > 0 && subHeaders * 2 >= row2.filter({ !$0.isEmpty }).count {
             return surveyMonkey(records)
         }
         if has("_uuid") || has("_submission_time") || has("SubmissionDate") && has("KEY") || first.contains(where: { $0.hasSuffix("instanceID") }) {
@@ -61,7 +71,7 @@ public struct ExportShape: Sendable, Equatable {
             shape.variant += "; response id derived from the row's content (timestamp and answers)"
             return shape
         }
-        if has("Response ID") {
+        if has("Response ID") && ["Submitted", "Submitted on", "Response submitted"].contains(where: has) {
             return simple(.citizenSpace, records, variant: "1 header row (Response ID; assumed Citizen Space layout)", separator: "; ")
         }
         return plain(records)
@@ -101,7 +111,9 @@ public struct ExportShape: Sendable, Equatable {
             let tag = records[0][index]
             let label = index < row2.count ? row2[index] : ""
             var tool = lookup(legacy ? label : tag, tool: .qualtrics) ?? (legacy ? lookup(tag, tool: .qualtrics) : nil)
+            if legacy && tool == .metadata("end time") { tool = .submittedAt }
             var candidates = [label, tag] + hyphenSplits(label)
+            if label.hasSuffix(" - Selected Choice") { candidates.insert(stripTextSuffix(label), at: 1) }
             if tool == nil, tag.hasSuffix("_TEXT") || tag.hasSuffix("-TEXT") {
                 let base = String(tag.dropLast(5)).split(separator: "_").first.map(String.init) ?? tag
                 let owner = records[0].indices.first { records[0][$0] == base } ?? records[0].indices.first { records[0][$0].hasPrefix(base + "_") && $0 != index }
@@ -185,11 +197,12 @@ public struct ExportShape: Sendable, Equatable {
                 continue
             }
             guard text.hasSuffix("]"), let open = text.lastIndex(of: "[") else {
-                previous = text
+                if !text.isEmpty { previous = text }
                 columns.append(Column(header: text, candidates: [text], tool: nil))
                 continue
             }
             let question = text[..<open].trimmingWhitespace()
+            if !question.isEmpty { previous = question }
             let option = String(text[text.index(after: open)..<text.index(before: text.endIndex)]).trimmingWhitespace()
             if HeaderText.normalise(option) == "other" {
                 columns.append(Column(header: text, candidates: [], tool: .otherText(of: question.isEmpty ? previous : question)))

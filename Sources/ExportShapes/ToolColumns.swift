@@ -122,6 +122,10 @@ enum ToolColumns {
         switch tool {
         case .qualtrics:
             if text.hasPrefix("Q_") { return .metadata("Qualtrics system field") }
+            let textIQ = ["topics", "parent topics", "sentiment", "sentiment polarity", "sentiment score", "topic sentiment label", "topic sentiment score"]
+            if let dash = text.range(of: " - ", options: .backwards), textIQ.contains(HeaderText.normalise(String(text[dash.upperBound...]))) {
+                return .metadata("Text iQ analysis")
+            }
         case .limeSurvey:
             if lower.hasPrefix("group time") || lower.hasPrefix("question time") || lower.hasPrefix("grouptime") || lower.hasSuffix("time") && !text.contains(" ") {
                 return .metadata("timing")

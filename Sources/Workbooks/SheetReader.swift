@@ -145,7 +145,7 @@ enum ExcelDate {
         let secondOfDay = Int(seconds - Int64(days) * 86_400)
         let clock = "\(pad(secondOfDay / 3600)):\(pad(secondOfDay / 60 % 60)):\(pad(secondOfDay % 60))"
         if timeOnly { return clock }
-        let (y, m, d) = civil(fromDays: days + (date1904 ? 24_107 : 0) - 25_569)
+        let (y, m, d) = civil(fromDays: days - (date1904 ? 24_107 : 25_569))
         let date = "\(y)-\(pad(m))-\(pad(d))"
         return secondOfDay == 0 ? date : "\(date)T\(clock)"
     }
