@@ -104,7 +104,10 @@ import Testing
     func pgDump(_ database: String) throws -> String {
         let setup = try TestDatabase.cluster()
         let process = Process()
-        process.executableURL = setup.binaries.program("pg_dump")
+        let versions = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
+        let candidates = [setup.binaries.program("pg_dump").path] + versions.sorted().reversed().map { "/usr/lib/postgresql/\($0)/bin/pg_dump" } + ["/usr/bin/pg_dump"]
+        let program = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0) }, "no pg_dump")
+        process.executableURL = URL(fileURLWithPath: program)
         process.arguments = ["--dbname=\(setup.cluster.url(database: database))"]
         let output = Pipe()
         process.standardOutput = output
