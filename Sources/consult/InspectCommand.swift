@@ -50,9 +50,8 @@ extension Consult.Import {
                 return found
             }
             let inspection = try ExportInspection(path: file, options: options, instrument: instrument)
-            if output.resolved != .json {
-                FileHandle.standardError.write(Data("\(file): \(inspection.reading); encoding \(inspection.encoding); \(inspection.headerRows) header row\(inspection.headerRows == 1 ? "" : "s")\n".utf8))
-            }
+            // What was detected goes to stderr, so that stdout stays the table (or JSON) a script reads.
+            FileHandle.standardError.write(Data("\(file): \(inspection.reading); encoding \(inspection.encoding); \(inspection.headerRows) header row\(inspection.headerRows == 1 ? "" : "s")\n".utf8))
             output.print(ResultTable(
                 columns: ["column", "header", "maps_to"],
                 rows: inspection.columns.map { [.int($0.number), .text($0.header), .text($0.target)] }))

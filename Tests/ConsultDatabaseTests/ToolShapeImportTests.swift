@@ -4,7 +4,7 @@ import ConsultStore
 import Foundation
 import Testing
 
-/// Issue 14: the community sample's first 40 responses as each survey tool exports them
+/// Issue 14: the community and partner samples' first 40 responses as each survey tool exports them
 /// (`Tests/Fixtures/shapes/`, written by `make-shapes.py`), imported with no mapping file into the
 /// real database: the same closed-answer counts and free texts as the plain CSV, nothing changed by
 /// a second import, and none of the planted personal data anywhere in a `pg_dump`.
@@ -24,7 +24,8 @@ import Testing
     }
 
     func importShape(_ name: String, into store: Store) throws -> ImportOutcome {
-        try ResponseImporter(store: store, pseudonymiser: pseudonymiser).importFile(Self.fixture(name), survey: "community", options: options)
+        let survey = name.hasPrefix("partner-") ? "partner" : "community"
+        return try ResponseImporter(store: store, pseudonymiser: pseudonymiser).importFile(Self.fixture(name), survey: survey, options: options)
     }
 
     /// Closed answers as "question=value" with how many respondents gave each.
@@ -41,10 +42,12 @@ import Testing
         try store.db.query("SELECT count(*) AS n FROM consult.\(table)").rows[0].int("n")
     }
 
-    @Test(arguments: shapes)
-    func eachToolShapeStoresWhatThePlainCSVStores(_ name: String) throws {
+    /// The community survey's shapes, and the partner survey's (`partner-` files).
+    @Test(arguments: ["", "partner-"], shapes)
+    func eachToolShapeStoresWhatThePlainCSVStores(_ prefix: String, _ shape: String) throws {
+        let name = prefix + shape
         let plain = try loadedStore().store
-        _ = try importShape("plain.csv", into: plain)
+        _ = try importShape(prefix + "plain.csv", into: plain)
         let (store, database) = try loadedStore()
         let outcome = try importShape(name, into: store)
         guard case .imported(let batch) = outcome.result else { Issue.record("not imported"); return }
@@ -117,5 +120,43 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// Bad workbooks and headers keep their one-line errors through the importer, and nothing is written.
+extension ToolShapeImportTests {
+    @Test(arguments: [
+        ("truncated.xlsx", nil as String?, "truncated.xlsx: is not a readable .xlsx workbook"),
+        ("not-a-workbook.zip", nil, "not-a-workbook.zip: is a zip archive but not an Excel workbook"),
+        ("msforms.xlsx", "Responses", "msforms.xlsx: sheet 'Responses': no such sheet; the workbook has 'Sheet1'"),
+        ("unmatched.xlsx", nil, "unmatched.xlsx:1: unknown column for survey 'community': column 20 'Favourite colour'"),
+    ])
+    func badWorkbooksAreRefusedInOneLineAndNothingIsWritten(_ name: String, _ sheet: String?, _ message: String) throws {
+        let store = try loadedStore().store
+        var opts = options
+        opts.sheet = sheet
+        opts.format = .xlsx
+        #expect {
+            _ = try ResponseImporter(store: store, pseudonymiser: pseudonymiser).importFile(Self.fixture(name), survey: "community", options: opts)
+        } throws: { error in
+            "\(error)".contains(message) && !"\(error)".contains("\n")
+        }
+        #expect(try store.batches().isEmpty)
+        #expect(try count("respondent", store) == 0)
+    }
+
+    @Test func aForcedDelimiterIsUsedAndReported() throws {
+        let store = try loadedStore().store
+        var opts = options
+        opts.delimiter = 0x3B
+        opts.dryRun = true
+        let outcome = try ResponseImporter(store: store, pseudonymiser: pseudonymiser).importFile(Self.fixture("kobotoolbox.csv"), survey: "community", options: opts)
+        #expect(outcome.rowsRead == 40 && outcome.rejected.isEmpty)
+        #expect(outcome.reading?.summary.contains("delimiter ';' (forced), every field quoted, CRLF") == true)
+        #expect(outcome.reading?.dropped.first { $0.kind == "personal data" }?.headers == ["deviceid", "location_latitude", "location_longitude", "_submitted_by"])
+        opts.delimiter = 0x2C
+        #expect(throws: (any Error).self) {
+            _ = try ResponseImporter(store: store, pseudonymiser: pseudonymiser).importFile(Self.fixture("kobotoolbox.csv"), survey: "community", options: opts)
+        }
     }
 }

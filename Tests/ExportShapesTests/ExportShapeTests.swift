@@ -7,11 +7,12 @@ import TestSupport
 /// Shape recognition and column mapping for each tool, on small header rows written from SHAPES.md,
 /// and on the community instrument's shaped fixtures (`Tests/Fixtures/shapes/`).
 @Suite struct ExportShapeTests {
-    static let community: Instrument = {
+    static func instrument(_ file: String) -> Instrument {
         let sets = try! InstrumentParser.optionSets(yaml: String(contentsOfFile: ProjectRoot.path("surveys/option-sets.yaml"), encoding: .utf8), file: "option-sets.yaml")
-        return try! InstrumentParser.instrument(yaml: String(contentsOfFile: ProjectRoot.path("surveys/community-survey.yaml"), encoding: .utf8),
-                                                file: "community-survey.yaml", optionSets: sets)
-    }()
+        return try! InstrumentParser.instrument(yaml: String(contentsOfFile: ProjectRoot.path("surveys/\(file)"), encoding: .utf8), file: file, optionSets: sets)
+    }
+    static let community = instrument("community-survey.yaml")
+    static let partner = instrument("partner-survey.yaml")
 
     @Test(arguments: [
         ([["StartDate", "EndDate", "Status", "ResponseId", "Finished", "Q1"], ["Start Date", "End Date", "Response Type", "Response ID", "Finished", "Age?"],
@@ -98,10 +99,11 @@ import TestSupport
         #expect(all.count == 41 && finished.count == 40)
     }
 
-    @Test(arguments: ["qualtrics.csv", "surveymonkey.csv", "googleforms.csv", "kobotoolbox.csv", "limesurvey.csv"])
-    func shapedFixturesPrepareLikeThePlainCSV(_ name: String) throws {
-        let plain = try ShapePipeline.prepare(path: ProjectRoot.path("Tests/Fixtures/shapes/plain.csv"), instrument: Self.community)
-        let shaped = try ShapePipeline.prepare(path: ProjectRoot.path("Tests/Fixtures/shapes/\(name)"), instrument: Self.community)
+    @Test(arguments: ["", "partner-"], ["qualtrics.csv", "surveymonkey.csv", "googleforms.csv", "kobotoolbox.csv", "limesurvey.csv"])
+    func shapedFixturesPrepareLikeThePlainCSV(_ prefix: String, _ name: String) throws {
+        let instrument = prefix.isEmpty ? Self.community : Self.partner
+        let plain = try ShapePipeline.prepare(path: ProjectRoot.path("Tests/Fixtures/shapes/\(prefix)plain.csv"), instrument: instrument)
+        let shaped = try ShapePipeline.prepare(path: ProjectRoot.path("Tests/Fixtures/shapes/\(prefix)\(name)"), instrument: instrument)
         #expect(shaped.count == plain.count)
         #expect(shaped.map { Set($0.answers.map { "\($0.question)=\($0.value)" }) } == plain.map { Set($0.answers.map { "\($0.question)=\($0.value)" }) })
         #expect(shaped.map { $0.segments.map(\.text) } == plain.map { $0.segments.map(\.text) })
