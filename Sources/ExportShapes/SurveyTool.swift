@@ -20,7 +20,7 @@ public enum SurveyTool: String, Sendable, CaseIterable {
         case .koboToolbox: "KoboToolbox / ODK"
         case .limeSurvey: "LimeSurvey"
         case .citizenSpace: "Citizen Space"
-        case .plain: "plain CSV"
+        case .plain: "plain export"
         }
     }
 }

@@ -4,11 +4,15 @@ Qualtrics, SurveyMonkey, Google Forms, Microsoft Forms (.xlsx), KoboToolbox, Lim
 (.xlsx, assumed layout). All data is synthetic (surveys/sample/); the planted IP addresses, e-mails, names
 and coordinates are made up (documentation ranges 192.0.2.0/24, 198.51.100.0/24; example.org). Run from
 the project root: python3 Tests/Fixtures/shapes/make-shapes.py"""
-import csv, datetime, io, os, zipfile, yaml
+import csv, datetime, importlib.util, io, os, zipfile, yaml
 from xml.sax.saxutils import escape
 
 N = 40
 HERE = os.path.dirname(os.path.abspath(__file__))
+_spec = importlib.util.spec_from_file_location("csv_to_xlsx", "Benchmarks/csv-to-xlsx.py")
+_xlsx = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_xlsx)
+col, serial = _xlsx.col, _xlsx.serial
 
 def write_shapes(sample, instrument, prefix):
     """Every shape of one survey's first N sample responses, into files named PREFIX + shape."""
@@ -180,17 +184,6 @@ def write_shapes(sample, instrument, prefix):
     write_csv(prefix + "limesurvey.csv", recs, delimiter=";", quote_all=True, crlf=True, bom=True)
 
     # Workbooks written by hand (as Excel does: sharedStrings, styles with a date number format).
-    def col(n):
-        s = ""
-        n += 1
-        while n:
-            n, rem = divmod(n - 1, 26)
-            s = chr(65 + rem) + s
-        return s
-
-    def serial(dt):
-        return (dt - datetime.datetime(1899, 12, 30)).total_seconds() / 86400
-
     def write_xlsx(name, sheet_name, records, shared=True):
         strings, index = [], {}
         def sref(text):
