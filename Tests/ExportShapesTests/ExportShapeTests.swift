@@ -108,4 +108,24 @@ import TestSupport
         #expect(shaped.map { Set($0.answers.map { "\($0.question)=\($0.value)" }) } == plain.map { Set($0.answers.map { "\($0.question)=\($0.value)" }) })
         #expect(shaped.map { $0.segments.map(\.text) } == plain.map { $0.segments.map(\.text) })
     }
+
+    @Test func personalColumnsAreNeverStoredAndRedactedFromTheSameRespondentsText() throws {
+        let questions = Self.community.questions
+        let top = ["Respondent ID", "IP Address", "Email Address", "First Name", "Last Name"] + questions.map(\.wording)
+        let sub = ["", "", "", "", ""] + questions.map { $0.type == .text ? "Open-Ended Response" : "Response" }
+        var answers = questions.map { _ in "" }
+        answers[questions.firstIndex { $0.id == "concerns" }!] = "Zebedee Quartermaine here, write to zq.home@example.net or find me at 198.51.100.7"
+        let record = CSVRecord(fields: ["11902591443", "198.51.100.7", "zq.home@example.net", "Zebedee", "Quartermaine"] + answers, line: 3)
+        let columns = ShapedColumns(shape: ExportShape.detect([top, sub, record.fields]), matcher: try HeaderMatcher(instrument: Self.community))
+        let plan = try columns.plan(file: "sm.csv", line: 1)
+        guard case .response(let cells) = columns.row(record, plan: plan, includePartial: false) else { Issue.record("no response"); return }
+        let preparer = try SurveyRowPreparer(instrument: Self.community, file: "sm.csv", redactor: Redactor(), pseudonymiser: Pseudonymiser(key: Array(repeating: 1, count: 32)))
+        let respondent = try preparer.prepare(cells, line: 3).get()
+        let text = try #require(respondent.segments.first { $0.question == "concerns" }?.text)
+        for value in ["Zebedee", "Quartermaine", "zq.home@example.net", "198.51.100.7"] {
+            #expect(!text.contains(value), "'\(value)' left in '\(text)'")
+        }
+        #expect(columns.columns.prefix(5).map(\.target) == ["respondent id", "dropped: personal data (IP address)", "dropped: personal data (e-mail)",
+                                                             "dropped: personal data (name)", "dropped: personal data (name)"])
+    }
 }
