@@ -21,6 +21,8 @@ let package = Package(
         // SHA-256 and HMAC for pseudonyms, digests and name-based UUIDs: security code from a maintained,
         // audited library rather than our own. Either major version on the mirror will do.
         .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
+        // .xlsx exports (Microsoft Forms, Citizen Space, Kobo, Sheets) are zip archives of XML parts.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -53,8 +55,12 @@ let package = Package(
         .target(name: "QDAExchange", dependencies: ["ConsultationModel", "Digests", crypto, .product(name: "Yams", package: "Yams")]),
         // Population margins, raking weights and representativeness.
         .target(name: "PopulationWeighting", dependencies: ["FileReading", "ConsultationModel", "Statistics"]),
+        // The rows of one worksheet of an .xlsx workbook, streamed (no database, no survey knowledge).
+        .target(name: "Workbooks", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // What each survey tool's export looks like (header rows, metadata columns, multi-select conventions).
+        .target(name: "ExportShapes", dependencies: ["FileReading", "ConsultationModel", "SurveyExports", "Digests"]),
         .target(name: "ConsultStore", dependencies: ["Postgres", "ConsultationModel", "SurveyExports", "CodingQuality", "Digests"]),
-        .target(name: "ConsultIngest", dependencies: ["FileReading", "ConsultationModel", "PersonalData", "SurveyExports", "Digests", "ConsultStore", crypto]),
+        .target(name: "ConsultIngest", dependencies: ["FileReading", "ConsultationModel", "PersonalData", "SurveyExports", "ExportShapes", "Workbooks", "Digests", "ConsultStore", crypto]),
         .target(name: "ConsultCoding", dependencies: ["RuleCoding", "CodingQuality", "ConsultStore", "ThemeSuggestion"]),
         .target(
             name: "ConsultReport",
@@ -71,7 +77,7 @@ let package = Package(
             name: "consult",
             dependencies: [
                 "Postgres", "EmbeddedPostgres", "FileReading", "ConsultationModel", "PersonalData", "SurveyExports", "RuleCoding",
-                "CodingQuality", "QDAExchange", "PopulationWeighting", "ConsultStore", "ConsultIngest",
+                "CodingQuality", "QDAExchange", "PopulationWeighting", "ExportShapes", "Workbooks", "ConsultStore", "ConsultIngest",
                 "ConsultCoding", "ConsultReport", "SyntheticSample", "Statistics", "ThemeSuggestion",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -101,6 +107,10 @@ let package = Package(
         .testTarget(name: "CodingQualityTests", dependencies: ["CodingQuality", "ConsultationModel", "FileReading", "Statistics", "TestSupport"]),
         .testTarget(name: "QDAExchangeTests", dependencies: ["QDAExchange", "ConsultationModel", "CodebookFixtures", "TestSupport"]),
         .testTarget(name: "PopulationWeightingTests", dependencies: ["PopulationWeighting", "ConsultationModel", "Statistics", "TestSupport"]),
+        .testTarget(
+            name: "ExportShapesTests",
+            dependencies: ["ExportShapes", "ConsultationModel", "FileReading", "PersonalData", "SurveyExports", "Workbooks", "TestSupport"]
+        ),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "TestSupport"]),
         .testTarget(name: "SyntheticSampleTests", dependencies: ["SyntheticSample"]),
         .testTarget(
@@ -113,7 +123,7 @@ let package = Package(
             dependencies: [
                 "Postgres", "EmbeddedPostgres", "FileReading", "ConsultationModel", "PersonalData", "SurveyExports", "RuleCoding",
                 "CodingQuality", "QDAExchange", "PopulationWeighting", "ConsultStore", "ConsultIngest", "ConsultCoding", "ConsultReport",
-                "TestSupport",
+                "ExportShapes", "TestSupport",
             ]
         ),
     ]

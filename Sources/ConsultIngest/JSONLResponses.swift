@@ -53,4 +53,6 @@ struct JSONLResponses: ResponseSource {
     var conversion: EncodingConversion? { reader.input.conversion }
     var bytesRead: Int { reader.input.bytesRead }
     var totalBytes: Int? { reader.input.totalBytes }
+    var reading: TabularReading? { nil }
+    var skipped: [String: Int] { [:] }
 }

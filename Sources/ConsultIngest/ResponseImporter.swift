@@ -19,6 +19,12 @@ public struct ImportOptions: Sendable {
     public var mapping: HeaderMapping
     /// The file's format; nil: implied by its extension.
     public var format: InputFormat?
+    /// The field separator of a delimited file; nil: detected (`CSVDialect`).
+    public var delimiter: UInt8?
+    /// The worksheet of a workbook; nil: the first.
+    public var sheet: String?
+    /// Also import responses the tool marks unfinished (Qualtrics `Finished` 0, LimeSurvey no `Date submitted`).
+    public var includePartial = false
     public init(dryRun: Bool = false, acceptValid: Bool = false, rejectsPath: String? = nil, importedBy: String,
                 encoding: InputEncoding = .detect, mapping: HeaderMapping = .none, format: InputFormat? = nil) {
         self.dryRun = dryRun
@@ -51,6 +57,10 @@ public struct ImportOutcome: Sendable {
     /// Lines of responses whose source id was imported before with different content: reported and
     /// left as they were, never merged or duplicated.
     public var changedLines: [Int] = []
+    /// How a tabular file was read (tool, dialect, sheet, columns dropped); nil for JSON Lines.
+    public var reading: TabularReading? = nil
+    /// Rows the tool marks as not real or unfinished, not imported, by reason.
+    public var skipped: [String: Int] = [:]
 }
 
 /// Imports survey exports (CSV or JSON Lines): read → match headers → validate → redact →
@@ -89,7 +99,7 @@ public struct ResponseImporter {
             return ImportOutcome(file: path, result: .alreadyImported(earlier), rowsRead: earlier.rowsRead, rejected: [], redactions: 0)
         }
         let matcher = try HeaderMatcher(instrument: instrument, mapping: options.mapping)
-        var source = try responseSource(path, format: options.format ?? InputFormat.implied(by: path), encoding: options.encoding, matcher: matcher)
+        var source = try responseSource(path, format: options.format ?? InputFormat.implied(by: path), options: options, matcher: matcher)
         var rows = RowValidation(preparer: try SurveyRowPreparer(instrument: instrument, file: path, redactor: redactor, pseudonymiser: pseudonymiser),
                                  redactor: redactor)
         let started = ContinuousClock.now
@@ -110,13 +120,14 @@ public struct ResponseImporter {
         if options.dryRun {
             _ = try readAll { _ in }
             return ImportOutcome(file: path, result: .checked, rowsRead: rows.read, rejected: rows.rejected, redactions: rows.redactions,
-                                 conversion: source.conversion)
+                                 conversion: source.conversion, reading: source.reading, skipped: source.skipped)
         }
         try store.checkKeyFingerprint(pseudonymiser.fingerprint)
         let batch = try store.save(ImportSource(instrument: instrument, kind: "responses", sourceName: (path as NSString).lastPathComponent,
                                                 sha256: sha, importedBy: options.importedBy), readAll)
         if let rejectsPath = options.rejectsPath { try RejectsFile.write(rows.rejections, to: rejectsPath, source: path) }
         return ImportOutcome(file: path, result: .imported(batch), rowsRead: rows.read, rejected: rows.rejected, redactions: rows.redactions,
-                             conversion: source.conversion, changedLines: try store.changedLines(batch: batch.id))
+                             conversion: source.conversion, changedLines: try store.changedLines(batch: batch.id), reading: source.reading,
+                             skipped: source.skipped)
     }
 }

@@ -34,12 +34,16 @@ protocol ResponseSource {
     var conversion: EncodingConversion? { get }
     var bytesRead: Int { get }
     var totalBytes: Int? { get }
+    /// How a tabular file was read (tool shape, dialect, sheet); nil for JSON Lines.
+    var reading: TabularReading? { get }
+    /// Rows not imported because the tool marks them (preview, test, spam, unfinished), by reason.
+    var skipped: [String: Int] { get }
 }
 
 /// Opens `path` as `format`, matching its header (CSV) or keys (JSON Lines) with `matcher`.
-func responseSource(_ path: String, format: InputFormat, encoding: InputEncoding, matcher: HeaderMatcher) throws -> any ResponseSource {
+func responseSource(_ path: String, format: InputFormat, options: ImportOptions, matcher: HeaderMatcher) throws -> any ResponseSource {
     switch format {
-    case .csv: try CSVResponses(path: path, encoding: encoding, matcher: matcher)
-    case .jsonl: JSONLResponses(reader: try JSONLinesReader(path: path, encoding: encoding), matcher: matcher)
+    case .csv, .xlsx: try CSVResponses(path: path, options: options, format: format, matcher: matcher)
+    case .jsonl: JSONLResponses(reader: try JSONLinesReader(path: path, encoding: options.encoding), matcher: matcher)
     }
 }

@@ -2,6 +2,7 @@ import ConsultStore
 import FileReading
 import Foundation
 import SurveyExports
+import Workbooks
 
 /// One problem found in an import file, located as precisely as the format allows (a JSON line has
 /// no column). The machine-readable half of the one-line errors the CLI prints; `value` is the
@@ -51,6 +52,9 @@ public struct ValidationProblem: Sendable, Equatable, Encodable {
                 ValidationProblem(file: error.file, line: error.line, column: $0.number, field: nil, value: $0.header,
                                   reason: "header matches no question of survey '\(error.survey)'")
             }
+        case let error as WorkbookError:
+            return [ValidationProblem(file: error.file, line: error.row, column: error.column.flatMap(columnNumber),
+                                      field: error.sheet.map { "sheet '\($0)'" }, value: nil, reason: error.message)]
         case let error as SurveyFileError:
             let column = error.field.flatMap { $0.hasPrefix("column ") ? Int($0.dropFirst(7)) : nil }
             return [ValidationProblem(file: error.file, line: error.line, column: column, field: column == nil ? error.field : nil,
@@ -78,10 +82,16 @@ public struct ValidationReport: Sendable, Encodable {
     public var rejected: Int
     public var convertedFrom: String?
     public var problems: [ValidationProblem]
+    /// How a CSV or workbook was read: tool shape, dialect, sheet (nil for JSON Lines or a refusal).
+    public var readAs: String?
+    /// Columns left out by kind ("personal data", "metadata"): their headers, never their values.
+    public var dropped: [String: [String]] = [:]
+    /// Rows the tool marks as not real or unfinished, not imported, by reason.
+    public var skipped: [String: Int] = [:]
 
     enum CodingKeys: String, CodingKey {
         case file, status, batch, rowsRead = "rows_read", accepted, duplicates, changed, changedLines = "changed_lines",
-             rejected, convertedFrom = "converted_from", problems
+             rejected, convertedFrom = "converted_from", problems, readAs = "read_as", dropped, skipped
     }
 
     /// The report of an import that ran (imported, skipped as already imported, or checked).
@@ -102,6 +112,9 @@ public struct ValidationReport: Sendable, Encodable {
         rejected = outcome.rejected.count
         convertedFrom = outcome.conversion?.summary ?? batch?.convertedFrom
         problems = outcome.rejected.map { ValidationProblem(file: outcome.file, row: $0) }
+        readAs = outcome.reading?.summary
+        dropped = Dictionary(uniqueKeysWithValues: (outcome.reading?.dropped ?? []).map { ($0.kind, $0.headers) })
+        skipped = outcome.skipped
     }
 
     /// The report of an import refused by `error`: nothing was written.
@@ -127,6 +140,9 @@ public struct ValidationReport: Sendable, Encodable {
         try c.encode(rejected, forKey: .rejected)
         try c.encode(convertedFrom, forKey: .convertedFrom)
         try c.encode(problems, forKey: .problems)
+        try c.encode(readAs, forKey: .readAs)
+        try c.encode(dropped, forKey: .dropped)
+        try c.encode(skipped, forKey: .skipped)
     }
 
     /// The report as one JSON document (keys sorted, so output is stable).
@@ -135,4 +151,10 @@ public struct ValidationReport: Sendable, Encodable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(self)) ?? Data("{}".utf8), as: UTF8.self)
     }
+}
+
+/// `C` → 3, `AB` → 28: a worksheet column's letters as the 1-based column number the report uses.
+private func columnNumber(_ letters: String) -> Int? {
+    guard !letters.isEmpty, letters.allSatisfy({ $0.isASCII && $0.isUppercase }) else { return nil }
+    return letters.unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 }
 }

@@ -12,7 +12,7 @@ public struct CSVRecord: Sendable, Equatable {
 
 /// A streaming RFC 4180 reader for survey exports.
 ///
-/// Contract: fields are separated by commas; a field may be quoted with `"`, and inside quotes `""`
+/// Contract: fields are separated by commas (or the `delimiter` given: `;` and tab, see `CSVDialect`); a field may be quoted with `"`, and inside quotes `""`
 /// is a quote and line breaks are part of the field. LF and CRLF line endings, a UTF-8 byte-order
 /// mark, a UTF-16 file with its byte-order mark, and a missing final newline are accepted. A blank
 /// line is skipped. A stray quote inside an unquoted field is kept as text (common in hand-made
@@ -27,17 +27,21 @@ public struct CSVReader {
     private var buffer: [UInt8] = []
     private var position = 0
     private var line = 1
+    /// The field separator byte: `,` unless the file's dialect says otherwise.
+    private let delimiter: UInt8
 
     /// Opens `path` for reading.
-    public init(path: String, encoding: InputEncoding = .detect) throws {
+    public init(path: String, encoding: InputEncoding = .detect, delimiter: UInt8 = 0x2C) throws {
         self.name = path
         self.input = try TextInput(path: path, encoding: encoding)
+        self.delimiter = delimiter
     }
 
     /// Reads CSV held in memory; `name` is used in error messages.
-    public init(bytes: [UInt8], name: String, encoding: InputEncoding = .detect) {
+    public init(bytes: [UInt8], name: String, encoding: InputEncoding = .detect, delimiter: UInt8 = 0x2C) {
         self.name = name
         self.input = TextInput(bytes: bytes, name: name, encoding: encoding)
+        self.delimiter = delimiter
     }
 
     /// Returns the next record, or `nil` at the end of the file.
@@ -73,9 +77,11 @@ public struct CSVReader {
                 }
                 continue
             }
-            switch byte {
-            case 0x2C:
+            if byte == delimiter {
                 try finish()
+                continue
+            }
+            switch byte {
             case 0x0A:
                 line += 1
                 try finish()

@@ -1,3 +1,4 @@
+import ConsultationModel
 import FileReading
 /// What every column of a CSV export holds, worked out from its header row (or two header rows),
 /// and the split of each data row into `ResponseCell`s.
@@ -24,29 +25,46 @@ public struct ColumnPlan: Sendable {
     /// - Throws: `UnmatchedColumns` listing every column nothing matches (with its number and text),
     ///   or `SurveyFileError` for a missing id column, a missing question, or two columns for one thing.
     public init(header: CSVRecord, second: CSVRecord?, matcher: HeaderMatcher, file: String) throws {
-        let instrument = matcher.instrument
-        var roles: [ColumnRole] = []
+        var roles: [ColumnRole?] = []
         var headers: [String] = []
-        var unmatched: [UnmatchedColumns.Column] = []
+        var unmatchedHeaders: [String] = []
         for index in 0..<max(header.fields.count, second?.fields.count ?? 0) {
             let texts = [header, second].compactMap { $0 }.compactMap { index < $0.fields.count ? $0.fields[index].trimmingWhitespace() : nil }
-            let text = texts.first { !$0.isEmpty } ?? ""
-            guard let role = texts.lazy.filter({ !$0.isEmpty }).compactMap(matcher.role(for:)).first else {
-                unmatched.append(.init(number: index + 1, header: texts.filter { !$0.isEmpty }.joined(separator: " / ")))
+            roles.append(texts.lazy.filter({ !$0.isEmpty }).compactMap(matcher.role(for:)).first)
+            headers.append(texts.first { !$0.isEmpty } ?? "")
+            unmatchedHeaders.append(texts.filter { !$0.isEmpty }.joined(separator: " / "))
+        }
+        try self.init(roles: roles, headers: headers, unmatchedHeaders: unmatchedHeaders, headerRows: second == nil ? 1 : 2,
+                      instrument: matcher.instrument, file: file, line: header.line)
+    }
+
+    /// Checks roles already resolved (nil: nothing matched the column), for readers that know more
+    /// about a file's header rows than this type (a survey tool's shape).
+    ///
+    /// - Parameters:
+    ///   - unmatchedHeaders: how each column is named if it is unmatched (defaults to `headers`).
+    ///   - derivedID: the respondent id is derived from each row's content (the file has none).
+    /// - Throws: `UnmatchedColumns`, or `SurveyFileError` for a missing id column or question, or two
+    ///   columns for one thing.
+    public init(roles resolved: [ColumnRole?], headers: [String], unmatchedHeaders: [String]? = nil, headerRows: Int,
+                instrument: Instrument, file: String, line: Int, derivedID: Bool = false) throws {
+        var roles: [ColumnRole] = []
+        var unmatched: [UnmatchedColumns.Column] = []
+        for (index, role) in resolved.enumerated() {
+            guard let role else {
+                unmatched.append(.init(number: index + 1, header: unmatchedHeaders?[index] ?? headers[index]))
                 roles.append(.ignored)
-                headers.append(text)
                 continue
             }
-            if let earlier = roles.firstIndex(of: role), role != .ignored {
-                throw SurveyFileError(file: file, line: header.line, field: text,
+            if role != .ignored, let earlier = roles.firstIndex(of: role) {
+                throw SurveyFileError(file: file, line: line, field: headers[index],
                                       message: "column \(index + 1) is the same \(role) as column \(earlier + 1) ('\(headers[earlier])'): the column appears twice in the header")
             }
             roles.append(role)
-            headers.append(text)
         }
-        if !unmatched.isEmpty { throw UnmatchedColumns(file: file, line: header.line, survey: instrument.id, columns: unmatched) }
-        guard roles.contains(.respondentID) else {
-            throw SurveyFileError(file: file, line: header.line, field: instrument.idColumn,
+        if !unmatched.isEmpty { throw UnmatchedColumns(file: file, line: line, survey: instrument.id, columns: unmatched) }
+        guard derivedID || roles.contains(.respondentID) else {
+            throw SurveyFileError(file: file, line: line, field: instrument.idColumn,
                                   message: "the respondent id column is missing from the header (is this a '\(instrument.id)' export?)")
         }
         let answered = Set(roles.compactMap { role -> String? in
@@ -57,12 +75,12 @@ public struct ColumnPlan: Sendable {
         })
         let missing = instrument.questions.map(\.id).filter { !answered.contains($0) }
         if !missing.isEmpty {
-            throw SurveyFileError(file: file, line: header.line, field: missing[0],
+            throw SurveyFileError(file: file, line: line, field: missing[0],
                                   message: "question column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")) missing from the header")
         }
         self.roles = roles
         self.headers = headers
-        self.headerRows = second == nil ? 1 : 2
+        self.headerRows = headerRows
     }
 
     /// The cells of a data row, or its rejection when it has the wrong number of fields.

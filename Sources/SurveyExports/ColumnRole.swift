@@ -11,7 +11,10 @@ public enum ColumnRole: Sendable, Hashable, CustomStringConvertible {
     /// The respondent's own name or contact details (`personal_columns`): never stored, used only to
     /// redact those values from the same respondent's free text.
     case personal(String)
-    /// A column the mapping file says to leave out.
+    /// The "other (please specify)" text of a question (a tool's `Q4_7_TEXT` column): free text of
+    /// that question, redacted like any free text.
+    case otherText(question: String)
+    /// A column the mapping file (or the export's tool shape) says to leave out.
     case ignored
 
     public var description: String {
@@ -21,6 +24,7 @@ public enum ColumnRole: Sendable, Hashable, CustomStringConvertible {
         case .question(let id): id
         case .option(let question, let value): "\(question)/\(value)"
         case .personal(let name): name
+        case .otherText(let question): "\(question)/other text"
         case .ignored: "ignore"
         }
     }

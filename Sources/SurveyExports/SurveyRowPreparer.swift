@@ -54,6 +54,9 @@ public struct SurveyRowPreparer: Sendable {
                 problem = instrument.question(id).flatMap { add(cell, for: $0, to: &respondent, ownDetails: ownDetails) }
             case .option(let id, let value):
                 problem = instrument.question(id).flatMap { addTick(cell.text, question: $0, value: value, to: &respondent) }
+            case .otherText(let id):
+                addText(cell.text, question: id, to: &respondent, ownDetails: ownDetails)
+                problem = nil
             }
             if let problem {
                 return .failure(RejectedRow(line: line, field: cell.role.description, reason: problem,
@@ -78,9 +81,7 @@ public struct SurveyRowPreparer: Sendable {
         let text = cell.text
         switch question.type {
         case .text:
-            let redacted = redactor.redact(text)
-            let own = ownDetails.isEmpty ? (text: redacted.text, replaced: 0) : ownDetails.apply(to: redacted.text)
-            respondent.segments.append(.init(question: question.id, position: 1, text: own.text, redactions: redacted.total + own.replaced))
+            addText(text, question: question.id, to: &respondent, ownDetails: ownDetails)
         case .number:
             guard Double(text) != nil else { return "'\(text)' is not a number" }
             respondent.answers.append(.init(question: question.id, value: text))
@@ -102,6 +103,13 @@ public struct SurveyRowPreparer: Sendable {
             }
         }
         return nil
+    }
+
+    /// Free text: redacted, then the respondent's own details (from personal columns) replaced.
+    private func addText(_ text: String, question: String, to respondent: inout PreparedRespondent, ownDetails: OwnDetailsRedaction) {
+        let redacted = redactor.redact(text)
+        let own = ownDetails.isEmpty ? (text: redacted.text, replaced: 0) : ownDetails.apply(to: redacted.text)
+        respondent.segments.append(.init(question: question, position: 1, text: own.text, redactions: redacted.total + own.replaced))
     }
 
     private func addTick(_ text: String, question: Question, value: String, to respondent: inout PreparedRespondent) -> String? {

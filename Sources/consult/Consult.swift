@@ -6,6 +6,7 @@ import ConsultationModel
 import EmbeddedPostgres
 import FileReading
 import Foundation
+import Workbooks
 import Postgres
 import QDAExchange
 import Statistics
@@ -78,7 +79,7 @@ struct Consult: ParsableCommand {
         error is PostgresError || error is EmbeddedError || error is SurveyFileError || error is CodebookError
             || error is StoreError || error is ImportError || error is Migrator.Failure || error is ProjectFiles.Missing
             || error is CommandFailure || error is QDCError || error is StatisticsError || error is UnmatchedColumns
-            || error is SuggestionError || error is ChapterTemplateError
+            || error is SuggestionError || error is ChapterTemplateError || error is WorkbookError
     }
 }
 

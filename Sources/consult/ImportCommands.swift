@@ -10,17 +10,19 @@ extension Consult {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import survey responses or focus-group notes (redacted and pseudonymised on the way in), or a .qdc codebook.",
-            subcommands: [Responses.self, Notes.self, CodebookQDC.self]
+            subcommands: [Responses.self, Inspect.self, Notes.self, CodebookQDC.self]
         )
 
         struct Responses: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Import a survey export (CSV, or JSON Lines from .jsonl/.ndjson).",
+                abstract: "Import a survey export (CSV, .xlsx, or JSON Lines from .jsonl/.ndjson).",
                 discussion: """
                     Headers (or JSON keys) may be question ids, question wording, `Section - Question`, two header rows \
                     (codes, then wording), and one column per option of a multi-select question (`Q3/option`, \
                     `Q3 - Option label`); matching ignores case, spacing and punctuation. What cannot be matched is \
-                    refused with every unmatched column named: map it with --mapping. Text that is not UTF-8 is converted \
+                    refused with every unmatched column named: map it with --mapping. Exports of Qualtrics, SurveyMonkey, \
+                    Google Forms, Microsoft Forms, KoboToolbox/ODK, LimeSurvey and Citizen Space are recognised without \
+                    one (see `consult import inspect`); the delimiter (, ; tab) is detected. Text that is not UTF-8 is converted \
                     from Windows-1252 (and the batch says so) unless --encoding utf-8. By default a file with any invalid \
                     row is refused whole; importing the same file again does nothing, respondents already imported are \
                     never duplicated, and changed ones are reported.
@@ -31,7 +33,9 @@ extension Consult {
             @Option(help: "Header mapping: YAML (`header: target`) or CSV (`header,target`); target is a question id, question/option, or ignore.")
             var mapping: String?
             @Option(help: "detect (convert Windows-1252 and UTF-16 to UTF-8) or utf-8 (refuse anything else).") var encoding: InputEncoding = .detect
-            @Option(help: "csv or jsonl (default: from the file extension; .jsonl and .ndjson are JSON Lines).") var inputFormat: InputFormat?
+            @Option(help: "csv, jsonl or xlsx (default: from the file extension; .jsonl and .ndjson are JSON Lines, .xlsx a workbook).") var inputFormat: InputFormat?
+            @OptionGroup var tabular: TabularOptions
+            @Flag(help: "Also import responses the tool marks unfinished (Qualtrics Finished 0, LimeSurvey without Date submitted).") var includePartial = false
             @Option(help: "Report as text (one line per problem) or json (file, line, column, field, value, reason per problem).")
             var format: ImportReportFormat = .text
             @Flag(help: "Check the file and report, without writing anything.") var dryRun = false
@@ -51,14 +55,16 @@ extension Consult {
             private func importResponses() throws -> ImportOutcome {
                 let store = try DatabaseAccess.open()
                 let importer = ResponseImporter(store: store, pseudonymiser: try DatabaseAccess.pseudonymiser())
-                let options = ImportOptions(dryRun: dryRun, acceptValid: acceptValid, rejectsPath: rejects, importedBy: ImportReport.user,
+                var options = ImportOptions(dryRun: dryRun, acceptValid: acceptValid, rejectsPath: rejects, importedBy: ImportReport.user,
                                             encoding: encoding, mapping: try mapping.map(Self.readMapping) ?? .none, format: inputFormat)
+                try tabular.apply(to: &options)
+                options.includePartial = includePartial
                 defer { Terminal.endProgress() }
                 let name = (file as NSString).lastPathComponent
                 return try importer.importFile(file, survey: survey, options: options) { Terminal.progress("\(name): \($0.line)") }
             }
 
-            private static func readMapping(_ path: String) throws -> HeaderMapping {
+            static func readMapping(_ path: String) throws -> HeaderMapping {
                 guard let data = FileManager.default.contents(atPath: path) else { throw SurveyFileError(file: path, message: "no such mapping file") }
                 guard let text = String(data: data, encoding: .utf8) else { throw SurveyFileError(file: path, message: "is not UTF-8 text") }
                 return try HeaderMapping.parse(text, file: path)
@@ -117,5 +123,14 @@ enum ImportReport {
             for rejection in outcome.rejected.prefix(20) { Terminal.write("  \(rejection)\n") }
         }
         if let conversion = outcome.conversion { Terminal.write("  \(name): converted from \(conversion.summary) to UTF-8\n") }
+        if let reading = outcome.reading {
+            Terminal.write("  read as \(reading.summary)\n")
+            for (kind, headers) in reading.dropped {
+                Terminal.write("  dropped: \(kind): \(headers.count) column\(headers.count == 1 ? "" : "s") (\(headers.joined(separator: ", ")))\n")
+            }
+        }
+        for (reason, count) in outcome.skipped.sorted(by: { $0.key < $1.key }) {
+            Terminal.write("  not imported: \(count) row\(count == 1 ? "" : "s") \(reason)\n")
+        }
     }
 }

@@ -52,3 +52,38 @@ extension CLITests {
         #expect(try rows(try consult(["rejects", "--batch", "2", "--format", "json"], databaseURL: url).stdout).isEmpty)
     }
 }
+
+/// `consult import inspect` and the tool-shape lines of the import report, end to end.
+extension CLITests {
+    static func shape(_ name: String) -> String { ProjectPaths.root.appendingPathComponent("Tests/Fixtures/shapes/\(name)").path }
+
+    @Test func inspectListsEveryColumnAndWritesAMappingWithoutADatabase() throws {
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let mapping = home.appendingPathComponent("mapping.yaml").path
+        let run = try consult(["import", "inspect", Self.shape("unmatched.xlsx"), "--survey", "community", "--format", "json", "--write-mapping", mapping],
+                              databaseURL: "postgresql:///nonexistent?host=/nonexistent")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("Microsoft Forms: 1 header row") && run.stderr.contains("sheet 'Sheet1'"))
+        let listed = try rows(run.stdout)
+        #expect(listed.count == 20)
+        #expect(listed.first { $0["header"] as? String == "Email" }?["maps_to"] as? String == "dropped: personal data (e-mail)")
+        #expect(listed.first { $0["header"] as? String == "Favourite colour" }?["maps_to"] as? String == "unmatched")
+        let yaml = try String(contentsOfFile: mapping, encoding: .utf8)
+        #expect(yaml.contains("# \"Favourite colour\": ignore"))
+        #expect(yaml.contains("\"Your age\": age_band"))
+    }
+
+    @Test func importReportsTheToolDroppedColumnsAndSkippedRows() throws {
+        let url = try freshURL()
+        #expect(try consult(["survey", "load", ProjectPaths.surveys], databaseURL: url).status == 0)
+        let run = try consult(["import", "responses", Self.shape("qualtrics.csv"), "--survey", "community"], databaseURL: url)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("40 new"))
+        #expect(run.stdout.contains("read as Qualtrics: 3 header rows"))
+        #expect(run.stdout.contains("dropped: personal data: 7 columns (IP Address, Recipient Last Name"))
+        #expect(run.stdout.contains("not imported: 1 row unfinished"))
+        #expect(!run.stdout.contains("192.0.2."))
+        let bad = try consult(["import", "responses", Self.shape("truncated.xlsx"), "--survey", "community"], databaseURL: url)
+        #expect(bad.status == 1 && bad.stderr.split(separator: "\n").count == 1 && bad.stderr.contains("truncated.xlsx: is not a readable .xlsx workbook"), "\(bad.stderr)")
+    }
+}
