@@ -28,7 +28,7 @@ let package = Package(
         // Pure numerics (no I/O): intervals, agreement, tests, weighting, disclosure control.
         .target(name: "Statistics"),
         .target(name: "ConsultCore", dependencies: ["Statistics", .product(name: "Yams", package: "Yams")]),
-        .target(name: "ConsultStore", dependencies: ["Postgres", "ConsultCore"]),
+        .target(name: "ConsultStore", dependencies: ["Postgres", "ConsultCore", "Statistics"]),
         .target(name: "ConsultIngest", dependencies: ["ConsultCore", "ConsultStore"]),
         .target(name: "ConsultCoding", dependencies: ["ConsultCore", "ConsultStore", "ThemeSuggestion"]),
         .target(

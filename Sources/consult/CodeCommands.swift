@@ -14,7 +14,7 @@ extension Consult {
                 not), the most recent human decision wins; otherwise the rules' coding stands. Model \
                 suggestions never count until a human applies them.
                 """,
-            subcommands: [Auto.self, Suggest.self, ImportLabels.self, Apply.self, ImportDecisions.self, Queue.self, Memo.self, Agreement.self, Evaluate.self])
+            subcommands: [Auto.self, Suggest.self, ImportLabels.self, Apply.self, ImportDecisions.self, Queue.self, Sample.self, Memo.self, Agreement.self, Evaluate.self])
 
         struct Auto: ParsableCommand {
             static let configuration = CommandConfiguration(
@@ -91,12 +91,18 @@ extension Consult {
         struct ImportDecisions: ParsableCommand {
             static let configuration = CommandConfiguration(
                 commandName: "import",
-                abstract: "Record a batch of human coding decisions from a CSV file: segment,theme,coder[,applied] (all or nothing).")
+                abstract: "Record a batch of human coding decisions from a CSV file: segment,theme,coder[,applied] or segment,coder,themes (all or nothing).",
+                discussion: """
+                    In the segment,coder,themes layout (the filled-in `code queue --sample` export), themes are separated \
+                    by ';' and may be empty: the segment is decided for every theme, the listed ones applying and the \
+                    others not.
+                    """)
             @Argument(help: "The CSV file.") var file: String
 
             func run() throws {
-                let decisions = try CodingDecisionFile.read(path: file)
-                let summary = try DatabaseAccess.open().recordDecisions(decisions, source: file)
+                let store = try DatabaseAccess.open()
+                let decisions = try CodingDecisionFile.read(path: file, leafThemes: try store.currentCodebook().leafThemeIDs)
+                let summary = try store.recordDecisions(decisions, source: file)
                 Terminal.write("recorded \(summary.recorded) decisions from \(file) under codebook \(summary.codebookVersion)\n")
             }
         }
@@ -107,10 +113,18 @@ extension Consult {
             @Option(help: "Why a segment is queued: uncoded, suggested or disagreement.") var reason: QueueReason = .uncoded
             @Option(help: "Your coder name: leaves out what you already decided (for disagreements: only yours).") var coder: String?
             @Option(help: "At most this many rows.") var limit = 100
+            @Option(help: "Instead: every segment of this validation sample's respondents, blind (no automatic codes), to code in a spreadsheet.")
+            var sample: String?
             @OptionGroup var output: FormatOption
 
             func run() throws {
                 let store = try DatabaseAccess.open()
+                if let sample {
+                    let segments = try store.validationSegments(sample)
+                    try output.recordExport(store, command: "code queue --sample", rows: segments.count)
+                    output.print(SampleTable.blindQueue(segments, coder: coder))
+                    return
+                }
                 let items = try store.codingQueue(reason: reason, coder: coder, limit: limit)
                 try output.recordExport(store, command: "code queue", rows: items.count)
                 output.print(ResultTable(columns: ["segment", "reason", "theme", "detail", "text"], rows: items.map {
