@@ -24,6 +24,11 @@ public struct DesignStratum: Sendable, Equatable {
     public var stratum: String
     public var population: Int
     public var sampled: Int
+    public init(stratum: String, population: Int, sampled: Int) {
+        self.stratum = stratum
+        self.population = population
+        self.sampled = sampled
+    }
 }
 
 /// How far one coder (or, `coder == nil`, the human coders together) is with a validation sample.
@@ -33,6 +38,11 @@ public struct ValidationProgress: Sendable, Equatable {
     /// Sampled respondents whose every segment has this coder's decision on every leaf theme.
     public var coded: Int
     public var sampled: Int
+    public init(coder: String?, coded: Int, sampled: Int) {
+        self.coder = coder
+        self.coded = coded
+        self.sampled = sampled
+    }
 }
 
 extension Store {
