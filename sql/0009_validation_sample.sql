@@ -37,6 +37,15 @@ CREATE TABLE consult.automatic_coding (
 CREATE TRIGGER automatic_coding_bumps_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON consult.automatic_coding
     FOR EACH STATEMENT EXECUTE FUNCTION consult.bump_data_version();
 
+-- Cross-fitted versions of a suggestion model: when analysts have coded validation-sample respondents,
+-- `code suggest` also fits the model twice more, each time without the sampled respondents of one fold
+-- (respondent id mod 2), and every segment is coded by the version that never saw its fold's sample, so
+-- the sample stays an independent check of the coding that is counted.
+ALTER TABLE consult.suggestion_model
+    ADD COLUMN full_model_id bigint REFERENCES consult.suggestion_model (id) ON DELETE CASCADE,
+    ADD COLUMN fold int CHECK (fold IS NULL OR fold IN (0, 1)),
+    ADD CHECK ((fold IS NULL) = (full_model_id IS NULL));
+
 -- A model decision's explanation: the words (features) that weighed most for the theme in this text.
 ALTER TABLE consult.coding ADD COLUMN evidence text;
 

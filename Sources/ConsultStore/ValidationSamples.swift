@@ -130,11 +130,14 @@ extension Store {
         joint AS (SELECT NULL::text AS coder, segment_id FROM decided GROUP BY segment_id
                   HAVING count(DISTINCT theme_id) = (SELECT count(*) FROM leaf)),
         complete AS (SELECT coder, segment_id FROM per_coder UNION ALL SELECT coder, segment_id FROM joint),
-        coders AS (SELECT DISTINCT coder FROM decided UNION ALL SELECT NULL::text)
+        coders AS (SELECT DISTINCT coder FROM decided UNION ALL SELECT NULL::text),
+        segments AS (SELECT respondent_id, count(*) AS n FROM seg GROUP BY respondent_id),
+        done AS (SELECT k.coder, seg.respondent_id, count(*) AS n FROM complete k JOIN seg ON seg.id = k.segment_id GROUP BY 1, 2)
         SELECT c.coder, m.respondent_id
         FROM member m CROSS JOIN coders c
-        WHERE NOT EXISTS (SELECT 1 FROM seg WHERE seg.respondent_id = m.respondent_id
-                          AND NOT EXISTS (SELECT 1 FROM complete k WHERE k.segment_id = seg.id AND k.coder IS NOT DISTINCT FROM c.coder))
+        LEFT JOIN segments ON segments.respondent_id = m.respondent_id
+        LEFT JOIN done ON done.respondent_id = m.respondent_id AND done.coder IS NOT DISTINCT FROM c.coder
+        WHERE coalesce(segments.n, 0) = coalesce(done.n, 0)
         """
 
     /// Per human coder, and for all of them together (first, `coder` nil), how many sampled

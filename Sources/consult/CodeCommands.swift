@@ -18,11 +18,27 @@ extension Consult {
 
         struct Auto: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Apply the current codebook's rules to every segment (replaces earlier rule codings; rerunning gives the same result)."
-            )
+                abstract: "Apply the current codebook's rules to every segment (replaces earlier rule codings; rerunning gives the same result).",
+                discussion: """
+                    With --with-model the latest suggestion model (`code suggest`) codes every segment too and its \
+                    decisions count with the rules', remembered for this codebook version until --rules-only; each \
+                    records the model version, its probability and the words that weighed most. `consult codings \
+                    --coder automatic` lists the automatic coding that counts.
+                    """)
+            @Flag(help: "Count the suggestion model's decisions with the rules' (remembered for this codebook version).") var withModel = false
+            @Flag(help: "Count the rules alone again.") var rulesOnly = false
+
             func run() throws {
-                let summary = try AutoCodingRunner.run(store: try DatabaseAccess.open())
+                guard !(withModel && rulesOnly) else { throw CommandFailure("--with-model and --rules-only contradict each other") }
+                let store = try DatabaseAccess.open()
+                let summary = try AutoCodingRunner.run(store: store)
                 Terminal.write("coded \(summary.segments) segments with codebook \(summary.codebookVersion): \(summary.codings) codings on \(summary.codedSegments) segments\n")
+                if rulesOnly { try store.setAutomaticCoding(withModel: nil) }
+                let counted = try store.automaticCodingModel() != nil
+                if withModel || (!rulesOnly && counted) {
+                    let model = try withProgress { try ModelCoding.run(store: store) { Terminal.progress("model coding: \($0) segments") } }
+                    Terminal.write("model \(model.modelID) counts with the rules: \(model.decisions) decisions on \(model.codedSegments) segments\n")
+                }
             }
         }
 

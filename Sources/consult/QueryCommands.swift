@@ -26,18 +26,19 @@ extension Consult {
 
     struct Codings: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Who coded what: segment, theme, coder, and the rule and text span behind automatic codings.")
-        @Option(help: "Only this coder (automatic rule coding is 'rules').") var coder: String?
+        @Option(help: "Only this coder: 'rules', 'model', a human coder, or 'automatic' (the automatic coding that counts: rules, and the model when `code auto --with-model` made it count).")
+        var coder: String?
         @OptionGroup var output: FormatOption
 
         func run() throws {
             let store = try DatabaseAccess.open()
             let rows = try store.codings(coder: coder)
             try output.recordExport(store, command: "codings", rows: rows.count)
-            output.print(ResultTable(columns: ["segment", "theme", "coder", "kind", "applied", "rule", "start", "end", "matched", "confidence", "codebook_version"],
+            output.print(ResultTable(columns: ["segment", "theme", "coder", "kind", "applied", "rule", "start", "end", "matched", "confidence", "codebook_version", "evidence"],
                                      rows: rows.map { c in
                 [.int(c.segment), .text(c.theme), .text(c.coder), .text(c.kind), .bool(c.applied), c.rule.map(ResultValue.text) ?? .null,
                  c.start.map(ResultValue.int) ?? .null, c.end.map(ResultValue.int) ?? .null, c.matched.map(ResultValue.text) ?? .null,
-                 c.confidence.map { .number($0, decimals: 3) } ?? .null, .text(c.codebookVersion)]
+                 c.confidence.map { .number($0, decimals: 3) } ?? .null, .text(c.codebookVersion), c.evidence.map(ResultValue.text) ?? .absent]
             }))
         }
     }
