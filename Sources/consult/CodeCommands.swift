@@ -125,8 +125,8 @@ extension Consult {
 
         struct Queue: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Segments to review: uncoded, uncertain model suggestions, or coder disagreements (with their text).")
-            @Option(help: "Why a segment is queued: uncoded, suggested or disagreement.") var reason: QueueReason = .uncoded
+                abstract: "Segments to review: uncoded, model suggestions, coder disagreements, or where the model is least sure (with their text).")
+            @Option(help: "Why a segment is queued: uncoded, suggested, disagreement, or uncertain (where the model is least sure: the decisions that teach it most).") var reason: QueueReason = .uncoded
             @Option(help: "Your coder name: leaves out what you already decided (for disagreements: only yours).") var coder: String?
             @Option(help: "At most this many rows.") var limit = 100
             @Option(help: "Instead: every segment of this validation sample's respondents, blind (no automatic codes), to code in a spreadsheet.")
