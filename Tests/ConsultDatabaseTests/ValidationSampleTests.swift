@@ -14,15 +14,7 @@ import Testing
     /// Measured 2026-12-07 (seed 7): estimates' absolute error median 0.88 points, largest 3.43; all 32
     /// intervals contain the generator's share. The rules' coded shares: median 2.78, largest 17.25.
     @Test func estimatesFromAGeneratorCodedSampleFindTheGeneratorsShares() throws {
-        let store = try TestDatabase.store()
-        let pipeline = PipelineTests()
-        _ = try pipeline.importSample(into: store)
-        _ = try AutoCoding.run(store: store)
-        let labels = try GeneratorLabelsFile.read(path: ProjectPaths.sample + "/generator-labels.csv")
-        _ = try store.replaceGeneratorLabels(labels.map {
-            PlacedLabel(survey: $0.survey, pseudonym: pipeline.pseudonymiser.pseudonym(scope: $0.survey, sourceID: $0.respondent),
-                        question: $0.question, position: $0.position, theme: $0.theme, line: $0.line)
-        }, file: "generator-labels.csv")
+        let store = try Self.demoWithGeneratorLabels()
         let respondents = try store.db.query("SELECT count(*) AS n FROM consult.respondent").rows[0].int("n")
         var truth: [String: Double] = [:]
         for row in try store.db.query("""
@@ -36,17 +28,8 @@ import Testing
         #expect(throws: StoreError.self) { try store.createValidationSample(name: "check", size: 10, by: nil, seed: 1) }
         #expect(try store.validationProgress("check") == [ValidationProgress(coder: nil, coded: try silentMembers(store), sampled: 300)])
 
-        // The blind sheet, filled in from the generator's labels, in the segment,coder,themes layout.
-        let segments = try store.validationSegments("check")
-        let generator = Dictionary(grouping: try store.codings(coder: "generator"), by: \.segment).mapValues { Set($0.map(\.theme)) }
-        let sheet = FileManager.default.temporaryDirectory.appendingPathComponent("validation-\(UUID().uuidString).csv")
-        defer { try? FileManager.default.removeItem(at: sheet) }
-        let lines = ["segment,coder,themes"] + segments.map { "\($0.segment),checker,\((generator[$0.segment] ?? []).sorted().joined(separator: ";"))" }
-        try lines.joined(separator: "\n").write(to: sheet, atomically: true, encoding: .utf8)
-        let leaves = try store.currentCodebook().leafThemeIDs
-        let decisions = try CodingDecisionFile.read(path: sheet.path, leafThemes: leaves)
-        #expect(decisions.count == segments.count * leaves.count)
-        _ = try store.recordDecisions(decisions, source: sheet.path)
+        let decisions = try Self.codeFromGeneratorLabels(store, sample: "check")
+        #expect(decisions == (try store.validationSegments("check")).count * (try store.currentCodebook().leafThemeIDs.count))
         #expect(try store.validationProgress("check") == [ValidationProgress(coder: nil, coded: 300, sampled: 300),
                                                          ValidationProgress(coder: "checker", coded: 300, sampled: 300)])
 
@@ -77,6 +60,34 @@ import Testing
         let stratified = try store.createValidationSample(name: "by-group", size: 100, by: "group", seed: 3)
         #expect(stratified.strata.map(\.sampled).reduce(0, +) == 100 && stratified.strata.count == 3)
         #expect(stratified.strata.allSatisfy { abs(Double($0.sampled) - 100 * Double($0.population) / Double(respondents)) < 1 })
+    }
+
+    /// The demo data imported and coded by the rules, with the generator's labels stored as coder `generator`.
+    static func demoWithGeneratorLabels() throws -> Store {
+        let store = try TestDatabase.store()
+        let pipeline = PipelineTests()
+        _ = try pipeline.importSample(into: store)
+        _ = try AutoCoding.run(store: store)
+        let labels = try GeneratorLabelsFile.read(path: ProjectPaths.sample + "/generator-labels.csv")
+        _ = try store.replaceGeneratorLabels(labels.map {
+            PlacedLabel(survey: $0.survey, pseudonym: pipeline.pseudonymiser.pseudonym(scope: $0.survey, sourceID: $0.respondent),
+                        question: $0.question, position: $0.position, theme: $0.theme, line: $0.line)
+        }, file: "generator-labels.csv")
+        return store
+    }
+
+    /// Codes a sample's blind sheet as coder `checker`, each segment's themes taken from the generator's
+    /// labels, written in the segment,coder,themes layout and read back as `code import` reads it.
+    /// - Returns: the number of decisions recorded.
+    static func codeFromGeneratorLabels(_ store: Store, sample: String) throws -> Int {
+        let segments = try store.validationSegments(sample)
+        let generator = Dictionary(grouping: try store.codings(coder: "generator"), by: \.segment).mapValues { Set($0.map(\.theme)) }
+        let sheet = FileManager.default.temporaryDirectory.appendingPathComponent("validation-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: sheet) }
+        let lines = ["segment,coder,themes"] + segments.map { "\($0.segment),checker,\((generator[$0.segment] ?? []).sorted().joined(separator: ";"))" }
+        try lines.joined(separator: "\n").write(to: sheet, atomically: true, encoding: .utf8)
+        let decisions = try CodingDecisionFile.read(path: sheet.path, leafThemes: try store.currentCodebook().leafThemeIDs)
+        return try store.recordDecisions(decisions, source: sheet.path).recorded
     }
 
     /// Sampled respondents who wrote nothing: fully coded before anyone codes.
