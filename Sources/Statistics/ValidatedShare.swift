@@ -68,6 +68,15 @@ public enum ValidatedShare {
         return Estimate(estimate: estimate, lower: max(0, estimate - below.squareRoot()), upper: min(1, estimate + above.squareRoot()))
     }
 
+    /// The difference `first − second` of two independent estimates (two respondent groups) with its
+    /// MOVER interval (Zou & Donner 2008): L = d − √((θ₁−l₁)² + (u₂−θ₂)²), U = d + √((u₁−θ₁)² + (θ₂−l₂)²).
+    public static func difference(_ first: Estimate, _ second: Estimate) -> Estimate {
+        let d = first.estimate - second.estimate
+        return Estimate(estimate: d,
+                        lower: d - (pow(first.estimate - first.lower, 2) + pow(second.upper - second.estimate, 2)).squareRoot(),
+                        upper: d + (pow(first.upper - first.estimate, 2) + pow(second.estimate - second.lower, 2)).squareRoot())
+    }
+
     /// The score strata, lowest first: respondents the automatic coding did not give the theme, by the
     /// model's calibrated probability (below 0.05, 0.05-0.2, 0.2 and up; a rule coder without a
     /// probability puts them all in the first), then those it did give the theme.

@@ -33,6 +33,15 @@ import Testing
         #expect(result == ValidatedShare.Estimate(estimate: 0.25, lower: 0.25, upper: 0.25))
     }
 
+    /// d = 0.30 − 0.10; L = 0.2 − √(0.05² + 0.04²), U = 0.2 + √(0.06² + 0.03²).
+    @Test func differenceOfTwoEstimates() {
+        let d = ValidatedShare.difference(ValidatedShare.Estimate(estimate: 0.30, lower: 0.25, upper: 0.36),
+                                          ValidatedShare.Estimate(estimate: 0.10, lower: 0.07, upper: 0.14))
+        #expect(abs(d.estimate - 0.2) < 1e-12)
+        #expect(abs(d.lower - (0.2 - 0.0640312424)) < 1e-9)
+        #expect(abs(d.upper - (0.2 + 0.0670820393)) < 1e-9)
+    }
+
     @Test func unsampledStratumOrEmptyPopulationHasNoEstimate() {
         #expect(ValidatedShare.estimate([ValidationStratum(population: 10, sampled: 0, positives: 0),
                                          ValidationStratum(population: 10, sampled: 5, positives: 1)]) == nil)
