@@ -53,6 +53,20 @@ import Testing
         #expect((errors.max() ?? 99) <= 5)
         #expect(median(errors) < median(codedErrors) && (errors.max() ?? 99) < (codedErrors.max() ?? 0))
 
+        // The chapter reports the corrected shares, their design and precision and recall, and stays byte-identical.
+        let templates = try ChapterTemplates.load(directory: ProjectPaths.root.appendingPathComponent("surveys/templates").path)
+        func chapter() throws -> PerceptionChapter.Rendered {
+            PerceptionChapter.render(ChapterView.build(try ChapterData.gather(from: store, minimumCell: 10)), templates: templates, formats: [.markdown, .html])
+        }
+        let rendered = try chapter()
+        let markdown = try #require(rendered.documents[.markdown])
+        for text in ["corrected for coding error by the validation sample", "a simple random sample of 300 respondents (sample check, seed 7",
+                     "| Theme | Precision | Recall |", "; coded "] {
+            #expect(markdown.contains(text), "\(text)")
+        }
+        #expect(!markdown.contains("its error has not been measured"))
+        #expect(try chapter() == rendered)
+
         // By group: every group gets an estimate, and the stratified design is recorded.
         let byGroup = ThemeEstimation.estimate(try store.validationData(sample: "check", by: "group", survey: nil), themes: ["trust.low"],
                                                suppressed: { _, _ in false }, minimumCell: 10)
