@@ -41,6 +41,17 @@ public enum CodingDecisionFile {
             throw SurveyFileError(file: path, line: header.line, field: unknown, message: "unknown column (expected segment,theme,coder[,applied])")
         }
         var decisions: [CodingDecision] = []
+        try forEachRow(&reader, path: path, columns: columns, segment: segment, required: [(theme, "theme"), (coder, "coder")]) { value, id, line in
+            let isApplied = try applied.map { try parseApplied(value($0), file: path, line: line) } ?? true
+            decisions.append(CodingDecision(segment: id, theme: value(theme), coder: value(coder), applied: isApplied, line: line))
+        }
+        return decisions
+    }
+
+    /// Calls `body` with each non-blank row's trimmed cells, its segment id and its line, after checking
+    /// the number of fields, the segment id, and that the `required` columns (index, name) are not empty.
+    static func forEachRow(_ reader: inout CSVReader, path: String, columns: [String], segment: Int, required: [(Int, String)],
+                           _ body: (_ value: (Int) -> String, _ segment: Int, _ line: Int) throws -> Void) throws {
         while let record = try reader.next() {
             if record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
             guard record.fields.count == columns.count else {
@@ -50,13 +61,11 @@ public enum CodingDecisionFile {
             guard let id = Int(value(segment)), id > 0 else {
                 throw SurveyFileError(file: path, line: record.line, field: "segment", message: "'\(value(segment))' is not a segment id (see `consult segments`)")
             }
-            for (index, name) in [(theme, "theme"), (coder, "coder")] where value(index).isEmpty {
+            for (index, name) in required where value(index).isEmpty {
                 throw SurveyFileError(file: path, line: record.line, field: name, message: "is empty")
             }
-            let isApplied = try applied.map { try parseApplied(value($0), file: path, line: record.line) } ?? true
-            decisions.append(CodingDecision(segment: id, theme: value(theme), coder: value(coder), applied: isApplied, line: record.line))
+            try body(value, id, record.line)
         }
-        return decisions
     }
 
     /// The `segment,coder,themes` layout: every leaf theme decided for each segment listed.
@@ -65,24 +74,15 @@ public enum CodingDecisionFile {
         let known = Set(leafThemes)
         var decisions: [CodingDecision] = []
         var seen: [String: Int] = [:]
-        while let record = try reader.next() {
-            if record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
-            guard record.fields.count == columns.count else {
-                throw SurveyFileError(file: path, line: record.line, message: "has \(record.fields.count) fields, the header has \(columns.count)")
-            }
-            func value(_ index: Int) -> String { record.fields[index].trimmingCharacters(in: .whitespaces) }
-            guard let id = Int(value(segment)), id > 0 else {
-                throw SurveyFileError(file: path, line: record.line, field: "segment", message: "'\(value(segment))' is not a segment id (see `consult segments`)")
-            }
-            guard !value(coder).isEmpty else { throw SurveyFileError(file: path, line: record.line, field: "coder", message: "is empty") }
-            if let first = seen.updateValue(record.line, forKey: "\(id) \(value(coder))") {
-                throw SurveyFileError(file: path, line: record.line, field: "segment", message: "segment \(id) is listed for \(value(coder)) on line \(first) already")
+        try forEachRow(&reader, path: path, columns: columns, segment: segment, required: [(coder, "coder")]) { value, id, line in
+            if let first = seen.updateValue(line, forKey: "\(id) \(value(coder))") {
+                throw SurveyFileError(file: path, line: line, field: "segment", message: "segment \(id) is listed for \(value(coder)) on line \(first) already")
             }
             let listed = Set(value(themes).split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
             if let unknown = listed.subtracting(known).sorted().first {
-                throw SurveyFileError(file: path, line: record.line, field: "themes", message: "'\(unknown)' is not a leaf theme of the current codebook")
+                throw SurveyFileError(file: path, line: line, field: "themes", message: "'\(unknown)' is not a leaf theme of the current codebook")
             }
-            decisions += leafThemes.map { CodingDecision(segment: id, theme: $0, coder: value(coder), applied: listed.contains($0), line: record.line) }
+            decisions += leafThemes.map { CodingDecision(segment: id, theme: $0, coder: value(coder), applied: listed.contains($0), line: line) }
         }
         return decisions
     }
