@@ -39,6 +39,9 @@ public struct ChapterData: Sendable {
     public var synthetic: Bool
     public var themeLabels: [String: String]
     public var themeParents: [String: String]
+    /// The validation sample's corrected shares; nil without a sample (the chapter then says the shares
+    /// carry unmeasured coding error).
+    public var validation: ChapterValidation? = nil
 
     /// Reads the chapter's data; `minimumCell` is the disclosure threshold (respondents).
     public static func gather(from store: Store, minimumCell: Int) throws -> ChapterData {
@@ -89,6 +92,7 @@ public struct ChapterData: Sendable {
             sample: sample, batches: try store.batches(), ethnicity: ethnicity, ethnicityNotGiven: ethnicityNotGiven,
             weighted: weighted, minimumCell: minimumCell, synthetic: try store.holdsSyntheticSample(),
             themeLabels: Dictionary(uniqueKeysWithValues: codebook.themes.map { ($0.id, $0.label) }),
-            themeParents: Dictionary(uniqueKeysWithValues: codebook.themes.compactMap { t in t.parent.map { (t.id, $0) } }))
+            themeParents: Dictionary(uniqueKeysWithValues: codebook.themes.compactMap { t in t.parent.map { (t.id, $0) } }),
+            validation: try ChapterValidation.gather(from: store, counts: counts, minimumCell: minimumCell))
     }
 }

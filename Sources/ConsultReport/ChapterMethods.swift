@@ -27,7 +27,20 @@ enum ChapterMethods {
             codings: data.sample.codings, redactions: data.sample.redactions,
             agreement: agreementRows,
             agreementOverall: data.agreement.map { "kappa \(ChapterNumbers.decimal($0.overall.kappa)), Krippendorff's alpha \(ChapterNumbers.decimal($0.overall.alpha))" } ?? "",
-            humanCoderCount: data.humanCoders)
+            humanCoderCount: data.humanCoders,
+            validation: data.validation.map { validation(data, $0) })
+    }
+
+    static func validation(_ data: ChapterData, _ v: ChapterValidation) -> ValidationMethodsView {
+        ValidationMethodsView(
+            name: v.sample.name, size: v.sample.members,
+            design: v.sample.stratifiedBy.map { "a random sample stratified by \($0), with proportional allocation" } ?? "a simple random sample",
+            seed: v.sample.seed, drawnAt: String(v.sample.createdAt.prefix(10)), validated: v.validated,
+            automaticCoder: v.withModel ? "the rules and the suggestion model" : "the rules",
+            themes: v.overall.map { e in
+                ValidationThemeView(theme: data.themeLabels[e.theme] ?? e.theme, precision: e.precision.map { ChapterNumbers.percent($0 * 100) } ?? "–",
+                                    recall: e.recall.map { ChapterNumbers.percent($0 * 100) } ?? "–")
+            })
     }
 
     static func codebook(_ codebook: Codebook) -> [CodebookThemeView] {

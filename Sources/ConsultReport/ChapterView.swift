@@ -135,6 +135,29 @@ public struct MethodsView: Sendable, Equatable {
     public var agreement: [AgreementRowView]
     public var agreementOverall: String
     public var humanCoderCount: Int
+    /// The validation sample and the automatic coding's measured error; nil without a sample.
+    public var validation: ValidationMethodsView?
+}
+
+/// How the theme shares were corrected for coding error (methods section).
+public struct ValidationMethodsView: Sendable, Equatable {
+    public var name: String
+    public var size: Int
+    /// "a simple random sample" or "a sample stratified by group, with proportional allocation".
+    public var design: String
+    public var seed: Int
+    public var drawnAt: String
+    public var validated: Int
+    /// "the rules" or "the rules and the suggestion model".
+    public var automaticCoder: String
+    public var themes: [ValidationThemeView]
+}
+
+/// One theme's precision and recall of the automatic coding, measured on the validation sample.
+public struct ValidationThemeView: Sendable, Equatable {
+    public var theme: String
+    public var precision: String
+    public var recall: String
 }
 
 public struct InstrumentView: Sendable, Equatable {

@@ -9,7 +9,8 @@ extension ChapterView {
             let themeSection = ThemeSection(
                 themes: ThemeSection.themes(for: question, counts: data.themeCounts, parents: data.themeParents),
                 labels: data.themeLabels, counts: data.themeCounts, sessionCounts: data.sessionCounts,
-                sessions: data.sample.focusGroupSessions, groups: groups, minimumCell: data.minimumCell)
+                sessions: data.sample.focusGroupSessions, groups: groups, minimumCell: data.minimumCell,
+                estimates: Dictionary((data.validation?.byGroup ?? []).map { ("\($0.theme)|\($0.group ?? "")", $0) }, uniquingKeysWith: { a, _ in a }))
             let differences = themeSection.differences()
             let quotes = QuoteSelection.pick(themes: question.quotes, candidates: data.quotes, groupOrder: ChapterGroups.order)
             return ChapterSectionView(

@@ -8,6 +8,9 @@ public enum QueueReason: String, Sendable, CaseIterable {
     case suggested
     /// Coders (human, or a human and the rules) decided differently on a theme.
     case disagreement
+    /// Segment-theme pairs no human decided where the model is least sure (probability nearest its
+    /// threshold, above or below): the decisions that would teach it most (uncertainty sampling).
+    case uncertain
 }
 
 /// One item to review: the segment's redacted text, and for suggestions and disagreements the theme.
@@ -69,6 +72,32 @@ extension Store {
                 HAVING bool_or(d.applied) AND NOT bool_and(d.applied)
                    AND ($1::text IS NULL OR bool_or(d.coder = $1))
                 ORDER BY d.segment_id, d.theme_id LIMIT $2::bigint
+                """
+        case .uncertain:
+            sql = """
+                WITH cb AS (SELECT version FROM consult.codebook WHERE is_current),
+                scored AS (
+                    SELECT c.segment_id, c.theme_id, c.codebook_version, c.confidence AS probability,
+                           substr(c.rule_id, 7)::bigint AS model_id
+                    FROM consult.coding c JOIN cb ON cb.version = c.codebook_version
+                    WHERE c.kind = 'model' AND c.coder = 'model' AND c.applied AND c.rule_id LIKE 'model:%'
+                    UNION ALL
+                    SELECT m.segment_id, m.theme_id, m.codebook_version, m.probability, m.model_id
+                    FROM consult.model_score m JOIN cb ON cb.version = m.codebook_version),
+                -- One threshold per model version, read once (the stored model is large).
+                threshold AS MATERIALIZED (
+                    SELECT id, (model->'themes'->0->>'threshold')::float8 AS threshold FROM consult.suggestion_model
+                    WHERE id IN (SELECT DISTINCT model_id FROM scored)),
+                margin AS (
+                    SELECT p.*, t.threshold, abs(p.probability - t.threshold) AS distance FROM scored p JOIN threshold t ON t.id = p.model_id)
+                SELECT m.segment_id AS segment, m.theme_id AS theme,
+                       to_char(m.probability, 'FM0.000') || ' (threshold ' || to_char(m.threshold, 'FM0.000') || ')' AS detail, s.text
+                FROM margin m JOIN consult.segment s ON s.id = m.segment_id
+                WHERE NOT EXISTS (SELECT 1 FROM consult.coding h WHERE h.kind = 'human' AND h.segment_id = m.segment_id
+                                  AND h.codebook_version = m.codebook_version AND h.theme_id = m.theme_id)
+                  AND ($1::text IS NULL OR NOT EXISTS (SELECT 1 FROM consult.coding h WHERE h.coder = $1 AND h.segment_id = m.segment_id
+                                  AND h.codebook_version = m.codebook_version))
+                ORDER BY m.distance, m.segment_id, m.theme_id LIMIT $2::bigint
                 """
         }
         return try db.query(sql, coder, limit).rows.map { row in

@@ -16,9 +16,11 @@ public struct CodingRow: Sendable, Equatable, Codable {
     public var applied: Bool
     /// A model suggestion's probability.
     public var confidence: Double?
+    /// A model decision's heaviest words (`police (+1.32), told (+0.87)`).
+    public var evidence: String?
 
     enum CodingKeys: String, CodingKey {
-        case segment, theme, coder, rule, start, end, matched, kind, applied, confidence
+        case segment, theme, coder, rule, start, end, matched, kind, applied, confidence, evidence
         case codebookVersion = "codebook_version"
     }
 }
@@ -30,7 +32,7 @@ public enum CoderKind: String, Sendable, CaseIterable {
     case rule, model, generator, human
 
     /// Coder names reserved for automatic coders; a human coder may not use them.
-    public static let reservedNames: Set<String> = ["rules", "model", "generator"]
+    public static let reservedNames: Set<String> = ["rules", "model", "generator", "automatic"]
 }
 
 /// A coding about to be stored.
@@ -42,7 +44,9 @@ public struct NewCoding: Sendable, Equatable {
     public var end: Int?
     public var matched: String?
     public var confidence: Double?
-    public init(segment: Int, theme: String, rule: String?, start: Int?, end: Int?, matched: String?, confidence: Double? = nil) {
+    public var evidence: String?
+    public init(segment: Int, theme: String, rule: String?, start: Int?, end: Int?, matched: String?, confidence: Double? = nil, evidence: String? = nil) {
+        self.evidence = evidence
         self.segment = segment
         self.theme = theme
         self.rule = rule
@@ -67,13 +71,13 @@ extension Store {
                                _ produce: (Store, (NewCoding) throws -> Void) throws -> Void) throws -> Int {
         try db.transaction { db in
             try db.query("DELETE FROM consult.coding WHERE coder = $1 AND codebook_version = $2", coder, codebookVersion)
-            try db.executeScript("CREATE TEMP TABLE stage_coding (segment_id bigint, theme_id text, rule_id text, span_start int, span_end int, matched text, confidence float8) ON COMMIT DROP")
+            try db.executeScript("CREATE TEMP TABLE stage_coding (segment_id bigint, theme_id text, rule_id text, span_start int, span_end int, matched text, confidence float8, evidence text) ON COMMIT DROP")
             var pending: [NewCoding] = []
             func flush() throws {
                 guard !pending.isEmpty else { return }
                 try db.copyIn("COPY stage_coding FROM STDIN") { writer in
                     for c in pending {
-                        try writer.writeRow([String(c.segment), c.theme, c.rule, c.start.map(String.init), c.end.map(String.init), c.matched, c.confidence.map { String($0) }])
+                        try writer.writeRow([String(c.segment), c.theme, c.rule, c.start.map(String.init), c.end.map(String.init), c.matched, c.confidence.map { String($0) }, c.evidence])
                     }
                 }
                 pending.removeAll(keepingCapacity: true)
@@ -84,25 +88,29 @@ extension Store {
             }
             try flush()
             return try db.query("""
-                INSERT INTO consult.coding (segment_id, codebook_version, theme_id, coder, kind, rule_id, span_start, span_end, matched, confidence)
-                SELECT segment_id, $1, theme_id, $2, $3, rule_id, span_start, span_end, matched, confidence FROM stage_coding
+                INSERT INTO consult.coding (segment_id, codebook_version, theme_id, coder, kind, rule_id, span_start, span_end, matched, confidence, evidence)
+                SELECT segment_id, $1, theme_id, $2, $3, rule_id, span_start, span_end, matched, confidence, evidence FROM stage_coding
                 """, codebookVersion, coder, kind.rawValue).affectedRows
         }
     }
 
-    /// Codings under the current codebook, optionally by one coder, in segment order.
+    /// Codings under the current codebook, optionally by one coder, in segment order. Coder
+    /// `automatic` is the automatic coding that is counted: the rules' codings, and the model's
+    /// decisions when it counts (`code auto --with-model`).
     public func codings(coder: String?) throws -> [CodingRow] {
         try db.query("""
             SELECT c.segment_id, c.theme_id, c.coder, c.rule_id, c.span_start, c.span_end, c.matched, c.codebook_version,
-                   c.kind, c.applied, c.confidence
+                   c.kind, c.applied, c.confidence, c.evidence
             FROM consult.coding c JOIN consult.codebook cb ON cb.version = c.codebook_version AND cb.is_current
-            WHERE ($1::text IS NULL OR c.coder = $1)
+            LEFT JOIN consult.automatic_coding a ON a.codebook_version = c.codebook_version
+            WHERE ($1::text IS NULL OR c.coder = $1
+                   OR ($1 = 'automatic' AND c.applied AND (c.kind = 'rule' OR (c.kind = 'model' AND c.coder = 'model' AND coalesce(a.with_model, false)))))
             ORDER BY c.segment_id, c.theme_id, c.coder
             """, coder).rows.map { row in
             CodingRow(segment: try row.int("segment_id"), theme: try row.string("theme_id"), coder: try row.string("coder"),
                       rule: row["rule_id"], start: row["span_start"].flatMap { Int($0) }, end: row["span_end"].flatMap { Int($0) },
                       matched: row["matched"], codebookVersion: try row.string("codebook_version"), kind: try row.string("kind"),
-                      applied: row["applied"] == "t", confidence: row["confidence"].flatMap { Double($0) })
+                      applied: row["applied"] == "t", confidence: row["confidence"].flatMap { Double($0) }, evidence: row["evidence"])
         }
     }
 }

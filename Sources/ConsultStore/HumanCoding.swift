@@ -67,14 +67,19 @@ extension Store {
                 let more = problems.count > 20 ? " (and \(problems.count - 20) more)" : ""
                 throw StoreError("nothing recorded: \(problems.count) problem(s): \(shown)\(more)")
             }
-            for decision in decisions {
-                try db.query("""
-                    INSERT INTO consult.coding (segment_id, codebook_version, theme_id, coder, kind, applied)
-                    VALUES ($1::bigint, $2, $3, $4, 'human', $5::boolean)
-                    ON CONFLICT (segment_id, codebook_version, theme_id, coder)
-                    DO UPDATE SET applied = excluded.applied, coded_at = now()
-                    """, decision.segment, codebook, decision.theme, decision.coder, decision.applied)
-            }
+            // One statement for the batch (a spreadsheet of a validation sample holds tens of thousands);
+            // where the batch decides the same segment, theme and coder twice, its last decision stands.
+            var latest: [String: CodingDecision] = [:]
+            for decision in decisions { latest["\(decision.segment) \(decision.theme) \(decision.coder)"] = decision }
+            let batch = Array(latest.values)
+            try db.query("""
+                INSERT INTO consult.coding (segment_id, codebook_version, theme_id, coder, kind, applied)
+                SELECT d.segment_id, $1, d.theme_id, d.coder, 'human', d.applied
+                FROM unnest($2::bigint[], $3::text[], $4::text[], $5::boolean[]) AS d(segment_id, theme_id, coder, applied)
+                ON CONFLICT (segment_id, codebook_version, theme_id, coder)
+                DO UPDATE SET applied = excluded.applied, coded_at = now()
+                """, codebook, TextArray(batch.map { String($0.segment) }), TextArray(batch.map(\.theme)), TextArray(batch.map(\.coder)),
+                TextArray(batch.map { $0.applied ? "true" : "false" }))
             if let source {
                 try store.audit(.importData, ["kind": .string("coding decisions"), "file": .string(source), "decisions": .int(decisions.count)])
             }

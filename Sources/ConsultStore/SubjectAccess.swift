@@ -52,6 +52,8 @@ public struct SubjectAccessRecord: Sendable, Equatable, Codable {
     public var memos: [Memo]
     /// Records of the respondent's rejected source rows (position, field, redacted reason).
     public var rejects: [ImportReject]
+    /// The validation samples the respondent was drawn into (their segments are coded by hand there).
+    public var validationSamples: [String]
     public var notes: [String]
 }
 
@@ -106,11 +108,14 @@ extension Store {
             """, ids).rows.map { row in
             SubjectAccessRecord.Memo(segment: try row.int("segment_id"), author: try row.string("author"), text: try row.string("text"))
         }
+        let samples = try db.query("""
+            SELECT DISTINCT sample_name FROM consult.validation_sample_member WHERE respondent_id = ANY($1::bigint[]) ORDER BY 1
+            """, ids).rows.map { try $0.string("sample_name") }
         try audit(.sar, ["respondents": .int(respondents.count), "answers": .int(answers.count), "segments": .int(segments.count),
                          "codings": .int(codings.count), "memos": .int(memos.count), "rejects": .int(rejects.count)])
         return SubjectAccessRecord(
             respondents: respondents, answers: answers, segments: segments, codings: codings, memos: memos, rejects: rejects,
-            notes: [
+            validationSamples: samples, notes: [
                 "Free text is held only as redacted at import; the unredacted text is not stored.",
                 "The respondent id from the source file is not stored; the pseudonym is a keyed hash of it, and the key is held outside the database.",
                 "The source file itself is held by the consultation staff who imported it, outside consult.",

@@ -29,6 +29,9 @@ public struct SuggestionModel: Sendable, Equatable {
         featureIndex = Dictionary(uniqueKeysWithValues: features.enumerated().map { ($1, $0) })
     }
 
+    /// The position of a feature in ``features``, nil when the model has no such feature.
+    func featureIndex(of feature: String) -> Int? { featureIndex[feature] }
+
     /// Every theme's confidence for the text, in the model's theme order.
     public func confidences(for text: String) -> [Suggestion] {
         let indices = TextFeatures(options: featureOptions).features(of: text).compactMap { featureIndex[$0] }

@@ -14,15 +14,31 @@ extension Consult {
                 not), the most recent human decision wins; otherwise the rules' coding stands. Model \
                 suggestions never count until a human applies them.
                 """,
-            subcommands: [Auto.self, Suggest.self, ImportLabels.self, Apply.self, ImportDecisions.self, Queue.self, Memo.self, Agreement.self, Evaluate.self])
+            subcommands: [Auto.self, Suggest.self, ImportLabels.self, Apply.self, ImportDecisions.self, Queue.self, Sample.self, Memo.self, Agreement.self, Evaluate.self])
 
         struct Auto: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Apply the current codebook's rules to every segment (replaces earlier rule codings; rerunning gives the same result)."
-            )
+                abstract: "Apply the current codebook's rules to every segment (replaces earlier rule codings; rerunning gives the same result).",
+                discussion: """
+                    With --with-model the latest suggestion model (`code suggest`) codes every segment too and its \
+                    decisions count with the rules', remembered for this codebook version until --rules-only; each \
+                    records the model version, its probability and the words that weighed most. `consult codings \
+                    --coder automatic` lists the automatic coding that counts.
+                    """)
+            @Flag(help: "Count the suggestion model's decisions with the rules' (remembered for this codebook version).") var withModel = false
+            @Flag(help: "Count the rules alone again.") var rulesOnly = false
+
             func run() throws {
-                let summary = try AutoCodingRunner.run(store: try DatabaseAccess.open())
+                guard !(withModel && rulesOnly) else { throw CommandFailure("--with-model and --rules-only contradict each other") }
+                let store = try DatabaseAccess.open()
+                let summary = try AutoCodingRunner.run(store: store)
                 Terminal.write("coded \(summary.segments) segments with codebook \(summary.codebookVersion): \(summary.codings) codings on \(summary.codedSegments) segments\n")
+                if rulesOnly { try store.setAutomaticCoding(withModel: nil) }
+                let counted = try store.automaticCodingModel() != nil
+                if withModel || (!rulesOnly && counted) {
+                    let model = try withProgress { try ModelCoding.run(store: store) { Terminal.progress("model coding: \($0) segments") } }
+                    Terminal.write("model \(model.modelID) counts with the rules: \(model.decisions) decisions on \(model.codedSegments) segments\n")
+                }
             }
         }
 
@@ -91,26 +107,40 @@ extension Consult {
         struct ImportDecisions: ParsableCommand {
             static let configuration = CommandConfiguration(
                 commandName: "import",
-                abstract: "Record a batch of human coding decisions from a CSV file: segment,theme,coder[,applied] (all or nothing).")
+                abstract: "Record a batch of human coding decisions from a CSV file: segment,theme,coder[,applied] or segment,coder,themes (all or nothing).",
+                discussion: """
+                    In the segment,coder,themes layout (the filled-in `code queue --sample` export), themes are separated \
+                    by ';' and may be empty: the segment is decided for every theme, the listed ones applying and the \
+                    others not.
+                    """)
             @Argument(help: "The CSV file.") var file: String
 
             func run() throws {
-                let decisions = try CodingDecisionFile.read(path: file)
-                let summary = try DatabaseAccess.open().recordDecisions(decisions, source: file)
+                let store = try DatabaseAccess.open()
+                let decisions = try CodingDecisionFile.read(path: file, leafThemes: try store.currentCodebook().leafThemeIDs)
+                let summary = try store.recordDecisions(decisions, source: file)
                 Terminal.write("recorded \(summary.recorded) decisions from \(file) under codebook \(summary.codebookVersion)\n")
             }
         }
 
         struct Queue: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Segments to review: uncoded, uncertain model suggestions, or coder disagreements (with their text).")
-            @Option(help: "Why a segment is queued: uncoded, suggested or disagreement.") var reason: QueueReason = .uncoded
+                abstract: "Segments to review: uncoded, model suggestions, coder disagreements, or where the model is least sure (with their text).")
+            @Option(help: "Why a segment is queued: uncoded, suggested, disagreement, or uncertain (where the model is least sure: the decisions that teach it most).") var reason: QueueReason = .uncoded
             @Option(help: "Your coder name: leaves out what you already decided (for disagreements: only yours).") var coder: String?
             @Option(help: "At most this many rows.") var limit = 100
+            @Option(help: "Instead: every segment of this validation sample's respondents, blind (no automatic codes), to code in a spreadsheet.")
+            var sample: String?
             @OptionGroup var output: FormatOption
 
             func run() throws {
                 let store = try DatabaseAccess.open()
+                if let sample {
+                    let segments = try store.validationSegments(sample)
+                    try output.recordExport(store, command: "code queue --sample", rows: segments.count)
+                    output.print(SampleTable.blindQueue(segments, coder: coder))
+                    return
+                }
                 let items = try store.codingQueue(reason: reason, coder: coder, limit: limit)
                 try output.recordExport(store, command: "code queue", rows: items.count)
                 output.print(ResultTable(columns: ["segment", "reason", "theme", "detail", "text"], rows: items.map {

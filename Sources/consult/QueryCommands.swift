@@ -26,18 +26,19 @@ extension Consult {
 
     struct Codings: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Who coded what: segment, theme, coder, and the rule and text span behind automatic codings.")
-        @Option(help: "Only this coder (automatic rule coding is 'rules').") var coder: String?
+        @Option(help: "Only this coder: 'rules', 'model', a human coder, or 'automatic' (the automatic coding that counts: rules, and the model when `code auto --with-model` made it count).")
+        var coder: String?
         @OptionGroup var output: FormatOption
 
         func run() throws {
             let store = try DatabaseAccess.open()
             let rows = try store.codings(coder: coder)
             try output.recordExport(store, command: "codings", rows: rows.count)
-            output.print(ResultTable(columns: ["segment", "theme", "coder", "kind", "applied", "rule", "start", "end", "matched", "confidence", "codebook_version"],
+            output.print(ResultTable(columns: ["segment", "theme", "coder", "kind", "applied", "rule", "start", "end", "matched", "confidence", "codebook_version", "evidence"],
                                      rows: rows.map { c in
                 [.int(c.segment), .text(c.theme), .text(c.coder), .text(c.kind), .bool(c.applied), c.rule.map(ResultValue.text) ?? .null,
                  c.start.map(ResultValue.int) ?? .null, c.end.map(ResultValue.int) ?? .null, c.matched.map(ResultValue.text) ?? .null,
-                 c.confidence.map { .number($0, decimals: 3) } ?? .null, .text(c.codebookVersion)]
+                 c.confidence.map { .number($0, decimals: 3) } ?? .null, .text(c.codebookVersion), c.evidence.map(ResultValue.text) ?? .absent]
             }))
         }
     }
@@ -55,12 +56,24 @@ extension Consult {
         @Option(help: "Split by: group, survey, or a closed question / attribute such as ethnicity_group, age_band, borough, sector.") var by: String?
         @Option(help: "Count only this coder's codings (default: the final coding: human decisions over the rules).") var coder: String?
         @Option(help: "Suppress cells with fewer respondents than this (disclosure control).") var minCell = 10
+        @Flag(help: "Add shares corrected for coding error from a validation sample: estimate, estimate_low, estimate_high, validated, precision, recall.")
+        var estimate = false
+        @Option(help: "The validation sample for --estimate (default: the latest drawn).") var sample: String?
         @OptionGroup var output: FormatOption
 
         func run() throws {
             let store = try DatabaseAccess.open()
+            guard estimate || sample == nil else { throw CommandFailure("--sample goes with --estimate") }
+            guard !estimate || coder == nil else { throw CommandFailure("--estimate corrects the automatic coding; leave out --coder") }
             let counts = try store.themeCounts(by: by, filter: SegmentFilter(survey: survey, coder: coder), minimumCell: minCell)
             var table = ThemeTable.make(counts, by: by)
+            if estimate {
+                let data = try store.validationData(sample: try sample ?? store.latestValidationSample(), by: by, survey: survey)
+                let hidden = Dictionary(counts.map { ("\($0.theme)|\($0.group ?? "")", $0.suppressed) }, uniquingKeysWith: { $0 || $1 })
+                let estimates = ThemeEstimation.estimate(data, themes: Array(Set(counts.map(\.theme))), suppressed: { hidden["\($0)|\($1 ?? "")"] ?? true },
+                                                         minimumCell: minCell)
+                ThemeTable.addEstimates(&table, counts: counts, estimates: estimates)
+            }
             if by == "group" {
                 let raising = try store.themeSessionCounts(coder: coder)
                 let sessions = try store.sampleDescription(coder: coder).focusGroupSessions
@@ -181,6 +194,17 @@ extension Consult {
 
 /// The `themes` result table (also printed by the demo), in the JSON shape DESIGN.md fixes.
 enum ThemeTable {
+    /// Adds the `--estimate` columns (0-100 like percent; null where undefined or withheld).
+    static func addEstimates(_ table: inout ResultTable, counts: [ThemeCount], estimates: [ThemeEstimate]) {
+        let byCell = Dictionary(estimates.map { ("\($0.theme)|\($0.group ?? "")", $0) }, uniquingKeysWith: { first, _ in first })
+        table.columns += ["estimate", "estimate_low", "estimate_high", "validated", "precision", "recall"]
+        for (index, count) in counts.enumerated() {
+            let e = byCell["\(count.theme)|\(count.group ?? "")"]
+            table.rows[index] += [.optionalNumber(e?.estimate, decimals: 1), .optionalNumber(e?.low, decimals: 1), .optionalNumber(e?.high, decimals: 1),
+                                  e?.validated.map(ResultValue.int) ?? .null, .optionalNumber(e?.precision, decimals: 3), .optionalNumber(e?.recall, decimals: 3)]
+        }
+    }
+
     static func make(_ counts: [ThemeCount], by field: String?) -> ResultTable {
         var columns = ["theme", "label"]
         if let field { columns.append(field) }

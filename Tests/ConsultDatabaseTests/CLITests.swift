@@ -189,6 +189,12 @@ import Glibc
         (["quotes", "--theme", "' OR '1'='1"], "unknown theme ''"),
         (["questionz"], "unknown command 'questionz'"),
         (["db", "start"], "DATABASE_URL is set, so consult uses that server"),
+        (["themes", "--estimate"], "no validation sample yet"),
+        (["themes", "--sample", "check"], "--sample goes with --estimate"),
+        (["code", "sample", "status", "nope"], "no validation sample named 'nope'"),
+        (["code", "queue", "--sample", "nope"], "no validation sample named 'nope'"),
+        (["code", "sample", "create", "bad name!", "--size", "5"], "must be 1-64 letters"),
+        (["code", "auto", "--with-model"], "no suggestion model for the current codebook yet"),
     ])
     func badInputGivesOneLineAndNonZeroExit(_ arguments: [String], _ message: String) throws {
         let url = try freshURL()

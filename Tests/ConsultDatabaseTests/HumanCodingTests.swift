@@ -81,13 +81,13 @@ import Testing
     func decisionFilesAreCheckedRowByRow(content: String, expected: String) throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("decisions-\(UUID().uuidString).csv").path
         try content.write(toFile: path, atomically: true, encoding: .utf8)
-        #expect { try CodingDecisionFile.read(path: path) } throws: { "\($0)".contains(expected) }
+        #expect { try CodingDecisionFile.read(path: path, leafThemes: []) } throws: { "\($0)".contains(expected) }
     }
 
     @Test func decisionFileReadsAppliedValues() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("decisions-\(UUID().uuidString).csv").path
         try "Segment,Theme,Coder,Applied\r\n1,a.b,alice,0\r\n2,a.b,bob,\r\n,,,\r\n3,a.c,alice,yes\r\n".write(toFile: path, atomically: true, encoding: .utf8)
-        let decisions = try CodingDecisionFile.read(path: path)
+        let decisions = try CodingDecisionFile.read(path: path, leafThemes: [])
         #expect(decisions.map(\.applied) == [false, true, true])
         #expect(decisions.map(\.line) == [2, 3, 5])
         #expect(decisions.map(\.segment) == [1, 2, 3])

@@ -115,7 +115,8 @@ import Testing
         let html = try #require(rendered.documents[.html])
         for question in data.overview.questions { #expect(chapter.contains(question.text) && html.contains(question.text)) }
         for heading in ["Synthetic data", "## Methods", "codebook version", "In their words", "What differs between groups",
-                        "of 8", "## Who responded", "No second coder yet", "## Limitations", "## Appendix B: Provenance"] {
+                        "of 8", "## Who responded", "No second coder yet", "## Limitations", "## Appendix B: Provenance",
+                        "its error has not been measured on this consultation", "consult code sample create"] {
             #expect(chapter.contains(heading), "\(heading)")
         }
         // Byte-identical from a fresh read of the same database.

@@ -37,6 +37,13 @@ struct HeldOutSet {
         self.examples = examples
     }
 
+    /// Coded texts given directly (real statements whose text is read in place, never copied).
+    init(ids: [String], texts: [String], themes: [Set<String>]) throws {
+        let rules = try AutoCoder(codebook: Self.codebook)
+        self.ids = ids
+        examples = zip(texts, themes).map { TrainingExample(text: $0, themes: $1, ruleThemes: Set(rules.code($0).map(\.themeID))) }
+    }
+
     private init(merging sets: [HeldOutSet]) {
         ids = sets.flatMap(\.ids)
         examples = sets.flatMap(\.examples)

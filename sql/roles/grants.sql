@@ -107,6 +107,9 @@ GRANT SELECT ON consult.setting, consult.consultation, consult.instrument, consu
 GRANT INSERT, UPDATE, DELETE ON consult.coding, consult.memo TO consult_analyst;
 -- Analysts train the suggestion model (`code suggest`); its versions are kept for provenance.
 GRANT SELECT, INSERT ON consult.suggestion_model TO consult_analyst;
+-- Analysts draw validation samples, code them, and decide whether the model counts (`code auto --with-model`).
+GRANT SELECT, INSERT, DELETE ON consult.validation_sample, consult.validation_sample_member TO consult_analyst;
+GRANT SELECT, INSERT, UPDATE, DELETE ON consult.automatic_coding, consult.model_score TO consult_analyst;
 -- Aggregate results (counts only) computed by an analyst's query are cached for the next one.
 GRANT SELECT ON consult.data_version TO consult_analyst;
 GRANT SELECT, INSERT, UPDATE, DELETE ON consult.aggregate_cache TO consult_analyst;
