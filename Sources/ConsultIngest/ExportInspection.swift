@@ -1,6 +1,7 @@
 import ConsultationModel
 import ExportShapes
 import FileReading
+import Foundation
 import SurveyExports
 
 /// What `consult import inspect` tells about an export before anything is imported: the tool and
@@ -83,19 +84,10 @@ public struct ExportInspection: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A header as a double-quoted YAML key (quotes and backslashes escaped, line breaks as \n).
+    /// A header as a double-quoted YAML key: a JSON string literal, which YAML reads as the same text.
     static func yamlKey(_ header: String) -> String {
-        var out = "\""
-        for ch in header {
-            switch ch {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default: out.append(ch)
-            }
-        }
-        return out + "\""
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        return (try? encoder.encode(header)).map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
     }
 }

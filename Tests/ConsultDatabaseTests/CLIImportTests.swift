@@ -1,4 +1,5 @@
 import Foundation
+import SurveyExports
 import Testing
 
 /// `consult import responses` end to end: the JSON report, one-line errors, and no progress when
@@ -71,6 +72,8 @@ extension CLITests {
         let yaml = try String(contentsOfFile: mapping, encoding: .utf8)
         #expect(yaml.contains("# \"Favourite colour\": ignore"))
         #expect(yaml.contains("\"Your age\": age_band"))
+        let parsed = try HeaderMapping.parse(yaml, file: mapping)
+        #expect(parsed.entries.contains { $0.header == "Where have you heard or read about the Matrix? Tick all that apply." && $0.target == "sources" })
     }
 
     @Test func importReportsTheToolDroppedColumnsAndSkippedRows() throws {
