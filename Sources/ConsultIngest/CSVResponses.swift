@@ -11,7 +11,12 @@ struct CSVResponses: ResponseSource {
     /// - Throws: `SurveyFileError` for an empty file or an unusable header, `UnmatchedColumns` for
     ///   headers that match nothing.
     init(path: String, encoding: InputEncoding, matcher: HeaderMatcher) throws {
-        var reader = try CSVReader(path: path, encoding: encoding)
+        try self.init(reader: try CSVReader(path: path, encoding: encoding), name: path, matcher: matcher)
+    }
+
+    /// The responses `reader` reads; `name` stands for the file in messages.
+    init(reader: CSVReader, name path: String, matcher: HeaderMatcher) throws {
+        var reader = reader
         guard let header = try reader.next() else { throw SurveyFileError(file: path, message: "is empty (no header row)") }
         let next = try reader.next()
         let second = next.flatMap { ColumnPlan.isHeaderRow($0.fields, matcher: matcher) ? $0 : nil }

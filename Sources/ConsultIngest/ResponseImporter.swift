@@ -75,7 +75,30 @@ public struct ResponseImporter {
     ///   `StoreError` for an unknown survey id; the database is unchanged in every case.
     public func importFile(_ path: String, survey: String, options: ImportOptions,
                            progress: (ImportProgress) -> Void = { _ in }) throws -> ImportOutcome {
-        let sha = try fileSHA256(path)
+        try run(file: path, sourceName: (path as NSString).lastPathComponent, sha: try fileSHA256(path), survey: survey, options: options,
+                progress: progress) { matcher in
+            try responseSource(path, format: options.format ?? InputFormat.implied(by: path), encoding: options.encoding, matcher: matcher)
+        }
+    }
+
+    /// Imports responses held in memory (a request to `consult serve`) exactly as a file of the same
+    /// bytes would be imported: same validation, redaction, pseudonyms, duplicate and change handling,
+    /// batch record and audit. `name` stands for the file in messages and in the batch record.
+    ///
+    /// - Parameter format: how to read `bytes` (JSON Lines for the API).
+    public func importBytes(_ bytes: [UInt8], name: String, format: InputFormat, survey: String, options: ImportOptions) throws -> ImportOutcome {
+        try run(file: name, sourceName: name, sha: sha256Hex(of: bytes), survey: survey, options: options, progress: { _ in }) { matcher in
+            switch format {
+            case .jsonl: JSONLResponses(reader: JSONLinesReader(bytes: bytes, name: name, encoding: options.encoding), matcher: matcher)
+            case .csv: try CSVResponses(reader: CSVReader(bytes: bytes, name: name, encoding: options.encoding), name: name, matcher: matcher)
+            }
+        }
+    }
+
+    /// The import itself, whatever the responses come from: `open` makes their source once the
+    /// instrument's header matcher is known.
+    private func run(file path: String, sourceName: String, sha: String, survey: String, options: ImportOptions,
+                     progress: (ImportProgress) -> Void, open: (HeaderMatcher) throws -> any ResponseSource) throws -> ImportOutcome {
         let instrument = try store.instrument(survey)
         guard instrument.kind == .survey else {
             throw ImportError(file: path, message: "'\(survey)' is a focus-group protocol; import its notes with `consult import notes`")
@@ -87,7 +110,7 @@ public struct ResponseImporter {
             return ImportOutcome(file: path, result: .alreadyImported(earlier), rowsRead: earlier.rowsRead, rejected: [], redactions: 0)
         }
         let matcher = try HeaderMatcher(instrument: instrument, mapping: options.mapping)
-        var source = try responseSource(path, format: options.format ?? InputFormat.implied(by: path), encoding: options.encoding, matcher: matcher)
+        var source = try open(matcher)
         var rows = RowValidation(preparer: try SurveyRowPreparer(instrument: instrument, file: path, redactor: redactor, pseudonymiser: pseudonymiser),
                                  redactor: redactor)
         let started = ContinuousClock.now
@@ -111,7 +134,7 @@ public struct ResponseImporter {
                                  conversion: source.conversion)
         }
         try store.checkKeyFingerprint(pseudonymiser.fingerprint)
-        let batch = try store.save(ImportSource(instrument: instrument, kind: "responses", sourceName: (path as NSString).lastPathComponent,
+        let batch = try store.save(ImportSource(instrument: instrument, kind: "responses", sourceName: sourceName,
                                                 sha256: sha, importedBy: options.importedBy), readAll)
         if let rejectsPath = options.rejectsPath { try RejectsFile.write(rows.rejections, to: rejectsPath, source: path) }
         return ImportOutcome(file: path, result: .imported(batch), rowsRead: rows.read, rejected: rows.rejected, redactions: rows.redactions,

@@ -58,18 +58,7 @@ extension Consult {
         @OptionGroup var output: FormatOption
 
         func run() throws {
-            let store = try DatabaseAccess.open()
-            let counts = try store.themeCounts(by: by, filter: SegmentFilter(survey: survey, coder: coder), minimumCell: minCell)
-            var table = ThemeTable.make(counts, by: by)
-            if by == "group" {
-                let raising = try store.themeSessionCounts(coder: coder)
-                let sessions = try store.sampleDescription(coder: coder).focusGroupSessions
-                table.columns += ["groups_raising", "groups"]
-                for (index, count) in counts.enumerated() {
-                    table.rows[index] += count.group == "focus_group" ? [.int(raising[count.theme, default: 0]), .int(sessions)] : [.absent, .absent]
-                }
-            }
-            output.print(table)
+            output.print(try QueryTables.themes(try DatabaseAccess.open(), survey: survey, by: by, coder: coder, minimumCell: minCell))
         }
     }
 }
@@ -95,23 +84,9 @@ extension Consult {
 
         func run() throws {
             let store = try DatabaseAccess.open()
-            let counts = try store.optionCounts(survey: survey, question: question, by: by)
-            var columns = ["survey", "question", "option"]
-            if let by { columns.append(by) }
-            columns += ["count", "percent", "ci_low", "ci_high", "base", "suppressed"]
-            if weighted { columns += ["weighted", "deff", "n_eff"] }
-            let shares = OptionShare.compute(counts, minimumCell: minCell)
-            var rows: [[ResultValue]] = (shares + OptionShare.topTwo(shares)).map { s in
-                var row: [ResultValue] = [.text(s.count.survey), .text(s.count.question), .text(s.count.option)]
-                if by != nil { row.append(.text(s.count.group ?? "")) }
-                row += [s.suppressed ? .null : .int(s.count.count), s.percent.map { .number($0, decimals: 1) } ?? .null,
-                        s.ciLow.map { .number($0, decimals: 1) } ?? .null, s.ciHigh.map { .number($0, decimals: 1) } ?? .null,
-                        .int(s.count.answered), s.suppressed ? .bool(true) : .absent]
-                if weighted { row += [.absent, .absent, .absent] }
-                return row
-            }
-            if weighted { rows += try weightedRows(store) }
-            output.print(ResultTable(columns: columns, rows: rows))
+            var table = try QueryTables.questions(store, survey: survey, question: question, by: by, minimumCell: minCell, weightedColumns: weighted)
+            if weighted { table.rows += try weightedRows(store) }
+            output.print(table)
         }
 
         /// The weighted rows: same questions and options, weighted shares with Wilson intervals on the
@@ -176,21 +151,5 @@ extension Consult {
                 [.int(q.segment), .text(q.theme), .text(q.survey), .text(q.group), .text(q.question), .text(q.text)]
             }))
         }
-    }
-}
-
-/// The `themes` result table (also printed by the demo), in the JSON shape DESIGN.md fixes.
-enum ThemeTable {
-    static func make(_ counts: [ThemeCount], by field: String?) -> ResultTable {
-        var columns = ["theme", "label"]
-        if let field { columns.append(field) }
-        columns += ["respondents", "segments", "percent", "base", "suppressed"]
-        return ResultTable(columns: columns, rows: counts.map { c in
-            var row: [ResultValue] = [.text(c.theme), .text(c.label)]
-            if field != nil { row.append(.text(c.group ?? "")) }
-            row += [c.respondents.map(ResultValue.int) ?? .null, c.segments.map(ResultValue.int) ?? .null,
-                    c.percent.map { .number($0, decimals: 1) } ?? .null, .int(c.base), c.suppressed ? .bool(true) : .absent]
-            return row
-        })
     }
 }
