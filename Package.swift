@@ -84,7 +84,9 @@ let package = Package(
             name: "ConsultDatabaseTests",
             dependencies: [
                 "Postgres", "EmbeddedPostgres", "ConsultCore", "ConsultStore", "ConsultIngest", "ConsultCoding", "ConsultReport",
-                "TestSupport",
+                "ConsultService", "TestSupport",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
     ]

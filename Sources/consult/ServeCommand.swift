@@ -41,7 +41,11 @@ extension Consult {
             let finished = DispatchSemaphore(value: 0)
             let failure = FailureBox()
             Task {
-                do { try await server.application().runService() } catch { failure.error = error }
+                do {
+                    try await server.application { port in Terminal.note("consult: serving on http://\(host):\(port)") }.runService()
+                } catch {
+                    failure.error = error
+                }
                 finished.signal()
             }
             finished.wait()
