@@ -149,7 +149,7 @@ public enum FormPage {
         <header><p class="consultation">\(text(consultationTitle))</p></header>
         <main id="main">
         \(main)</main>
-        <footer><p>An independent review. Your answers are stored without your name; see the privacy notice above the questions.</p></footer>
+        <footer><p>An independent review of the Metropolitan Police Gangs Matrix. Answers are stored without names or contact details.</p></footer>
         </body>
         </html>
 
