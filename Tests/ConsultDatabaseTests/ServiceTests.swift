@@ -265,6 +265,18 @@ import Testing
         await server.stop()
     }
 
+    @Test func readAPIServesFromAReadOnlyReplica() async throws {
+        let server = try await TestServer(readOnly: true)
+        try server.store.db.query("TRUNCATE consult.aggregate_cache")
+        let analyst = try server.token(.analyst), reader = try server.token(.reader), ingest = try server.token(.ingest)
+        #expect(try await server.get("/v1/themes", token: analyst).status == 200)
+        #expect(try await server.get("/v1/questions?survey=community", token: analyst).status == 200)
+        #expect(try await server.get("/v1/themes?by=group", token: reader).status == 200)
+        #expect(try await server.post("/v1/surveys/community/responses", token: ingest, body: Self.community).status == 500)
+        #expect(try server.count("SELECT count(*) AS n FROM consult.aggregate_cache") == 0)
+        await server.stop()
+    }
+
     @Test func publicFormTokenSubmitsToItsSurveyOnlyAndIsRateLimited() async throws {
         let server = try await TestServer { $0.formSubmissionsPerMinute = 2 }
         #expect(try await server.get("/s/community").status == 404)

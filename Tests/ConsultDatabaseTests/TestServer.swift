@@ -28,7 +28,8 @@ final class TestServer: @unchecked Sendable {
         var rows: [[String: Any]] { json["rows"] as? [[String: Any]] ?? [] }
     }
 
-    init(settings: (inout ConsultServer.Settings) -> Void = { _ in }) async throws {
+    /// - Parameter readOnly: the server's connections are read-only sessions, as on a streaming replica.
+    init(readOnly: Bool = false, settings: (inout ConsultServer.Settings) -> Void = { _ in }) async throws {
         let fresh = try TestDatabase.freshDatabase()
         store = Store(db: fresh.connection)
         database = fresh.name
@@ -39,7 +40,8 @@ final class TestServer: @unchecked Sendable {
         var chosen = ConsultServer.Settings(host: "127.0.0.1", port: 0, migrations: ProjectPaths.sql, consultationTitle: consultation.title,
                                             privacyNotice: consultation.privacyNotice)
         settings(&chosen)
-        let pool = DatabasePool(maximum: 4) { try Connection(url: url) }
+        let session = readOnly ? ["default_transaction_read_only": "on"] : [:]
+        let pool = DatabasePool(maximum: 4) { try Connection(url: url, settings: session) }
         var logger = Logger(label: "consult.serve.test")
         logger.logLevel = .warning
         let server = ConsultServer(settings: chosen, pool: pool, pseudonymiser: pseudonymiser, logger: logger)
