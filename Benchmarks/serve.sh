@@ -105,6 +105,9 @@ PY
 psql -qtA "$URL" -c "SELECT pseudonym FROM consult.respondent WHERE instrument_id = 'community'" | sort -u > "$WORK/stored.txt"
 LOST=$(comm -23 <(sort -u "$WORK/ok-pseudonyms.txt") "$WORK/stored.txt" | wc -l)
 echo "kill -9 after 3 s of load: $ANSWERED answered 201, $(wc -l < "$WORK/stored.txt") stored, $LOST answered 201 but missing"
+paste "$WORK/ok-all.txt" "$WORK/ok-pseudonyms.txt" | while read -r id pseudonym; do
+  grep -qx "$pseudonym" "$WORK/stored.txt" || echo "  missing: $id ($pseudonym)"
+done
 start_server 18182 "$WORK/serve2b.log"
 AFTER=$(curl -s -o /dev/null -w "%{http_code}" -X POST -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" \
   -d '{"response_id":"after-restart","aware":"yes"}' http://127.0.0.1:18182/v1/surveys/community/responses)

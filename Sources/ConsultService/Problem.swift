@@ -105,6 +105,7 @@ public struct Problem: Error, Sendable, Equatable, Encodable {
     public var answer: Answer {
         var answer = Answer(status: status, contentType: "application/problem+json", body: JSON.encode(self))
         answer.problem = self
+        if status == 401 { answer.headers = [("WWW-Authenticate", "Bearer")] }
         return answer
     }
 }

@@ -126,7 +126,9 @@ import Testing
     @Test func tokensAreCheckedByRoleSurveyRevocationAndExpiry() async throws {
         let server = try await TestServer()
         let path = "/v1/surveys/community/responses"
-        #expect(try await server.post(path, token: nil, body: Self.community).status == 401)
+        let anonymous = try await server.post(path, token: nil, body: Self.community)
+        #expect(anonymous.status == 401)
+        #expect(anonymous.headers["www-authenticate"] == "Bearer")
         #expect(try await server.post(path, token: "consult_" + String(repeating: "0", count: 64), body: Self.community).status == 401)
         let partnerOnly = try server.token(.ingest, survey: "partner")
         let wrongSurvey = try await server.post(path, token: partnerOnly, body: Self.community)

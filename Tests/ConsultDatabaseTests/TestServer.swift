@@ -24,6 +24,7 @@ final class TestServer: @unchecked Sendable {
         var status: Int
         var contentType: String
         var body: String
+        var headers: [String: String] = [:]
         var json: [String: Any] { (try? JSONSerialization.jsonObject(with: Data(body.utf8))) as? [String: Any] ?? [:] }
         var rows: [[String: Any]] { json["rows"] as? [[String: Any]] ?? [] }
     }
@@ -87,7 +88,8 @@ final class TestServer: @unchecked Sendable {
         request.httpBody = body
         let (data, response) = try await URLSession.shared.data(for: request)
         let http = response as! HTTPURLResponse
-        return Reply(status: http.statusCode, contentType: http.value(forHTTPHeaderField: "Content-Type") ?? "", body: String(decoding: data, as: UTF8.self))
+        return Reply(status: http.statusCode, contentType: http.value(forHTTPHeaderField: "Content-Type") ?? "", body: String(decoding: data, as: UTF8.self),
+                     headers: http.allHeaderFields.reduce(into: [:]) { $0["\($1.key)".lowercased()] = "\($1.value)" })
     }
 
     func count(_ sql: String) throws -> Int { try store.db.query(sql).rows[0].int("n") }
