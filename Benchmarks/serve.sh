@@ -79,8 +79,9 @@ printf "file import: %d responses in %.2f s (%.0f/s)\n" "$ROWS" "$FILE_S" "$(ech
 # 1. Sustained submissions over HTTP.
 fresh_db
 start_server 18181 "$WORK/serve1.log"
-echo "http (wrk -t2 -c$CONNECTIONS, at most ${SECONDS_MAX}s):"
-RESPONSES="$WORK/a.jsonl" TOKEN=$TOKEN THREADS=2 wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_MAX}s" --timeout 10s -s Benchmarks/serve-post.lua \
+echo "http (wrk, $CONNECTIONS connections, at most ${SECONDS_MAX}s):"
+WRK_THREADS=$(( CONNECTIONS < 2 ? 1 : 2 ))
+RESPONSES="$WORK/a.jsonl" TOKEN=$TOKEN THREADS=$WRK_THREADS wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${SECONDS_MAX}s" --timeout 10s -s Benchmarks/serve-post.lua \
   http://127.0.0.1:18181/v1/surveys/community/responses | grep -E "^(statuses|latency_ms|requests)"
 echo "respondents stored: $(respondents)"
 kill -TERM "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true

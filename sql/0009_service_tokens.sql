@@ -32,13 +32,13 @@ CREATE TABLE consult.api_idempotency (
 );
 
 -- Submissions through a public token per client address and minute (the form's rate limit). The
--- address is kept as its SHA-256, not as it is, and rows older than a few minutes are deleted as
--- new ones come.
+-- address is kept as its keyed pseudonym (HMAC with the pseudonymisation key, which never enters the
+-- database), not as it is, and rows older than a few minutes are deleted as new ones come.
 CREATE TABLE consult.api_rate (
-    client_sha256 text NOT NULL,
+    client_pseudonym text NOT NULL,
     minute        timestamptz NOT NULL,
     requests      int NOT NULL,
-    PRIMARY KEY (client_sha256, minute)
+    PRIMARY KEY (client_pseudonym, minute)
 );
 
 -- Token changes are audited like imports and erasures.

@@ -216,9 +216,10 @@ struct IngestHandler: Sendable {
     }
 
     /// Counts a public-token submission from `address` and refuses it over the limit (kept in the
-    /// database, so that every instance counts alike; the address is kept as its SHA-256).
+    /// database, so that every instance counts alike). The address is kept as its keyed pseudonym: a
+    /// plain hash of an IPv4 address is reversed by trying all 2^32 of them.
     private func limitRate(_ address: String?) async throws {
-        let client = sha256Hex(of: Array((address ?? "unknown").utf8))
+        let client = server.pseudonymiser.pseudonym(scope: "api-rate", sourceID: address ?? "unknown")
         let count = try await server.pool.withStore(as: .staff) { try $0.countRequest(client: client) }
         if count > server.settings.formSubmissionsPerMinute {
             throw Problem(.tooManyRequests, detail: "at most \(server.settings.formSubmissionsPerMinute) submissions a minute from one address")

@@ -35,13 +35,13 @@ extension Store {
         return kept
     }
 
-    /// Counts one request of `client` (the SHA-256 of its address, made by the caller) in the
+    /// Counts one request of `client` (the keyed pseudonym of its address, made by the caller) in the
     /// current minute and returns the count so far, forgetting minutes older than five.
     public func countRequest(client: String) throws -> Int {
         try db.query("DELETE FROM consult.api_rate WHERE minute < date_trunc('minute', now()) - interval '5 minutes'")
         return try db.query("""
-            INSERT INTO consult.api_rate (client_sha256, minute, requests) VALUES ($1, date_trunc('minute', now()), 1)
-            ON CONFLICT (client_sha256, minute) DO UPDATE SET requests = consult.api_rate.requests + 1
+            INSERT INTO consult.api_rate (client_pseudonym, minute, requests) VALUES ($1, date_trunc('minute', now()), 1)
+            ON CONFLICT (client_pseudonym, minute) DO UPDATE SET requests = consult.api_rate.requests + 1
             RETURNING requests
             """, client).rows[0].int("requests")
     }
