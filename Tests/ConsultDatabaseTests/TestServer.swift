@@ -55,7 +55,12 @@ final class TestServer: @unchecked Sendable {
         self.port = port
     }
 
-    deinit { task.cancel() }
+    /// A test that ended early (a failed `#require`, a thrown error) still shuts its server down
+    /// gracefully: cancelling the server's task outright with connections open traps in NIO.
+    deinit {
+        let group = self.group
+        Task { await group.triggerGracefulShutdown() }
+    }
 
     /// Stops the server as SIGTERM does: graceful shutdown (stop accepting, finish requests in flight).
     func stop() async {

@@ -24,7 +24,7 @@ final class WebDriver: @unchecked Sendable {
         process.standardError = FileHandle.nullDevice
         try process.run()
         base = URL(string: "http://127.0.0.1:\(port)")!
-        for _ in 0..<100 where (try? await call("GET", "/status")) == nil {
+        for _ in 0..<300 where (try? await call("GET", "/status")) == nil {
             try await Task.sleep(for: .milliseconds(100))
         }
         let capabilities: [String: Any] = ["capabilities": ["alwaysMatch": [
@@ -90,7 +90,7 @@ final class WebDriver: @unchecked Sendable {
     private func call(_ method: String, _ path: String, _ body: [String: Any]? = nil) async throws -> [String: Any] {
         let curl = Process()
         curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        curl.arguments = ["-s", "-m", "60", "-X", method, "-H", "Content-Type: application/json", "-w", "\n%{http_code}"]
+        curl.arguments = ["-s", "-m", "300", "-X", method, "-H", "Content-Type: application/json", "-w", "\n%{http_code}"]
             + (body == nil ? [] : ["--data-binary", "@-"]) + [base.absoluteString + path]
         let input = Pipe(), output = Pipe()
         curl.standardInput = input
