@@ -23,6 +23,15 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
         // .xlsx exports (Microsoft Forms, Citizen Space, Kobo, Sheets) are zip archives of XML parts.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // `consult serve`: the HTTP service (routing, request decoding, graceful shutdown through
+        // swift-service-lifecycle, request logs through swift-log).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // Prometheus text exposition for `/metrics`: counters and histograms with the format's escaping rules.
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .systemLibrary(
@@ -69,6 +78,20 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // The HTTP service behind `consult serve`: ingest, read API, forms, tokens (README "consult serve").
+        .target(
+            name: "ConsultService",
+            dependencies: [
+                "Postgres", "ConsultationModel", "FileReading", "SurveyExports", "ConsultStore", "ConsultIngest", "ConsultReport", "Statistics",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.copy("openapi.json")]
+        ),
         .target(name: "SyntheticSample"),
         // Optimised in debug builds too: training fits thousands of sparse regressions, which the
         // unoptimised build runs ~10x slower, and the test suite trains on the 1,200 coded answers.
@@ -78,8 +101,9 @@ let package = Package(
             dependencies: [
                 "Postgres", "EmbeddedPostgres", "FileReading", "ConsultationModel", "PersonalData", "SurveyExports", "RuleCoding",
                 "CodingQuality", "QDAExchange", "PopulationWeighting", "ExportShapes", "Workbooks", "ConsultStore", "ConsultIngest",
-                "ConsultCoding", "ConsultReport", "SyntheticSample", "Statistics", "ThemeSuggestion",
+                "ConsultCoding", "ConsultReport", "ConsultService", "SyntheticSample", "Statistics", "ThemeSuggestion",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Rule-coder throughput, and suggestion-model training, without a database (BENCHMARKS.md); not part of the CLI contract.
@@ -111,6 +135,7 @@ let package = Package(
             name: "ExportShapesTests",
             dependencies: ["ExportShapes", "ConsultationModel", "FileReading", "PersonalData", "SurveyExports", "Workbooks", "TestSupport"]
         ),
+        .testTarget(name: "ConsultServiceTests", dependencies: ["ConsultService", "ConsultationModel", "ConsultStore", "TestSupport"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "TestSupport"]),
         .testTarget(name: "SyntheticSampleTests", dependencies: ["SyntheticSample"]),
         .testTarget(
@@ -123,7 +148,9 @@ let package = Package(
             dependencies: [
                 "Postgres", "EmbeddedPostgres", "FileReading", "ConsultationModel", "PersonalData", "SurveyExports", "RuleCoding",
                 "CodingQuality", "QDAExchange", "PopulationWeighting", "ConsultStore", "ConsultIngest", "ConsultCoding", "ConsultReport",
-                "ExportShapes", "TestSupport",
+                "ExportShapes", "ConsultService", "TestSupport",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
     ]

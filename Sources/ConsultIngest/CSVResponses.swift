@@ -84,9 +84,24 @@ struct CSVResponses: ResponseSource {
     /// - Throws: `SurveyFileError` for an empty file or an unusable header, `UnmatchedColumns` for
     ///   headers that match nothing, `WorkbookError` for a workbook that cannot be read.
     init(path: String, options: ImportOptions, format: InputFormat, matcher: HeaderMatcher) throws {
-        var opened = try Self.open(path, options: options, format: format)
+        let opened = try Self.open(path, options: options, format: format)
+        try self.init(reader: opened.reader, dialect: opened.dialect, sheet: opened.sheet, name: path, options: options, matcher: matcher)
+    }
+
+    /// The responses of delimited text held in memory (a request to `consult serve`), read exactly as
+    /// a file of the same bytes: same dialect detection, shapes and header matching.
+    init(bytes: [UInt8], name: String, options: ImportOptions, matcher: HeaderMatcher) throws {
+        let dialect = CSVDialect.detect(bytes, forcing: options.delimiter)
+        try self.init(reader: CSVReader(bytes: bytes, name: name, encoding: options.encoding, delimiter: dialect.delimiter), dialect: dialect,
+                      sheet: nil, name: name, options: options, matcher: matcher)
+    }
+
+    /// The responses `reader` reads; `path` stands for the file in messages.
+    private init(reader: any RecordReader, dialect: CSVDialect?, sheet: String?, name path: String, options: ImportOptions,
+                 matcher: HeaderMatcher) throws {
+        var reader = reader
         var records: [CSVRecord] = []
-        while records.count < Self.lookahead, let record = try opened.reader.nextRecord() { records.append(record) }
+        while records.count < Self.lookahead, let record = try reader.nextRecord() { records.append(record) }
         guard let header = records.first else { throw SurveyFileError(file: path, message: "is empty (no header row)") }
         let shape = ExportShape.detect(records.map(\.fields))
         if shape.tool == .plain {
@@ -99,8 +114,8 @@ struct CSVResponses: ResponseSource {
             shaped = columns
         }
         pending = Array(records.dropFirst(plan.headerRows))
-        reader = opened.reader
-        tabular = TabularReading(columns: ShapedColumns(shape: shape, matcher: matcher), dialect: opened.dialect, sheet: opened.sheet)
+        self.reader = reader
+        tabular = TabularReading(columns: ShapedColumns(shape: shape, matcher: matcher), dialect: dialect, sheet: sheet)
         includePartial = options.includePartial
     }
 

@@ -44,45 +44,72 @@ public struct NotesImporter {
     /// All files are parsed and checked before anything is stored, so one bad transcript stops the
     /// whole import with its file and line; each file is then stored in its own batch.
     public func importNotes(_ paths: [String], survey: String, options: ImportOptions) throws -> [ImportOutcome] {
-        let instrument = try store.instrument(survey)
-        guard instrument.kind == .focusGroup else {
-            throw ImportError(file: paths.first ?? "", message: "'\(survey)' is a survey; import its responses with `consult import responses`")
-        }
-        let boroughs = try store.optionSet("borough") ?? []
-        var prepared: [(path: String, source: ImportSource, respondents: [PreparedRespondent], turns: Int)] = []
+        let context = try importContext(survey: survey, file: paths.first ?? "")
+        var prepared: [PreparedNotes] = []
         var sessions: [String: String] = [:]
         for path in try Self.files(in: paths) {
-            let bytes = try readBytes(path)
-            guard let text = String(validating: bytes, as: UTF8.self) else {
-                throw SurveyFileError(file: path, message: "is not UTF-8 text; save it as UTF-8 and try again")
+            let item = try prepare(try readBytes(path), name: path, context: context, options: options)
+            if let other = sessions[item.session] {
+                throw SurveyFileError(file: path, field: "session", message: "session id '\(item.session)' is also used by \(other)")
             }
-            let transcript = try Transcript.parse(text, file: path)
-            if let other = sessions[transcript.session] {
-                throw SurveyFileError(file: path, field: "session", message: "session id '\(transcript.session)' is also used by \(other)")
-            }
-            sessions[transcript.session] = path
-            let (session, respondents) = try participants(of: transcript, file: path, instrument: instrument, boroughs: boroughs)
-            let source = ImportSource(instrument: instrument, kind: "notes", sourceName: (path as NSString).lastPathComponent,
-                                      sha256: sha256Hex(of: bytes), importedBy: options.importedBy, session: session)
-            prepared.append((path, source, respondents, transcript.participantTurns.count))
+            sessions[item.session] = path
+            prepared.append(item)
         }
-        var outcomes: [ImportOutcome] = []
-        for item in prepared {
-            let redactions = item.respondents.reduce(0) { $0 + $1.redactions }
-            if options.dryRun {
-                outcomes.append(ImportOutcome(file: item.path, result: .checked, rowsRead: item.turns, rejected: [], redactions: redactions))
-            } else if let earlier = try store.batch(instrument: instrument.id, sha256: item.source.sha256) {
-                outcomes.append(ImportOutcome(file: item.path, result: .alreadyImported(earlier), rowsRead: earlier.rowsRead, rejected: [], redactions: 0))
-            } else {
-                try store.checkKeyFingerprint(pseudonymiser.fingerprint)
-                let batch = try store.save(item.source) { emit in
-                    try item.respondents.forEach(emit)
-                    return ImportTally(rowsRead: item.turns, rowsRejected: 0)
-                }
-                outcomes.append(ImportOutcome(file: item.path, result: .imported(batch), rowsRead: item.turns, rejected: [], redactions: redactions))
-            }
+        return try prepared.map { try save($0, instrument: context.instrument, options: options) }
+    }
+
+    /// Imports one transcript held in memory (a request to `consult serve`) exactly as the same bytes
+    /// in a file would be imported; `name` stands for the file in messages and the batch record.
+    public func importTranscript(_ bytes: [UInt8], name: String, survey: String, options: ImportOptions) throws -> ImportOutcome {
+        let context = try importContext(survey: survey, file: name)
+        return try save(try prepare(bytes, name: name, context: context, options: options), instrument: context.instrument, options: options)
+    }
+
+    /// One transcript, parsed and checked, ready to store.
+    private struct PreparedNotes {
+        var path: String
+        var session: String
+        var source: ImportSource
+        var respondents: [PreparedRespondent]
+        var turns: Int
+    }
+
+    /// - Throws: `ImportError` when `survey` is not a focus-group protocol.
+    private func importContext(survey: String, file: String) throws -> (instrument: Instrument, boroughs: [AnswerOption]) {
+        let instrument = try store.instrument(survey)
+        guard instrument.kind == .focusGroup else {
+            throw ImportError(file: file, message: "'\(survey)' is a survey; import its responses with `consult import responses`")
         }
-        return outcomes
+        return (instrument, try store.optionSet("borough") ?? [])
+    }
+
+    private func prepare(_ bytes: [UInt8], name path: String, context: (instrument: Instrument, boroughs: [AnswerOption]),
+                         options: ImportOptions) throws -> PreparedNotes {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw SurveyFileError(file: path, message: "is not UTF-8 text; save it as UTF-8 and try again")
+        }
+        let transcript = try Transcript.parse(text, file: path)
+        let (session, respondents) = try participants(of: transcript, file: path, instrument: context.instrument, boroughs: context.boroughs)
+        let source = ImportSource(instrument: context.instrument, kind: "notes", sourceName: (path as NSString).lastPathComponent,
+                                  sha256: sha256Hex(of: bytes), importedBy: options.importedBy, session: session)
+        return PreparedNotes(path: path, session: transcript.session, source: source, respondents: respondents, turns: transcript.participantTurns.count)
+    }
+
+    /// Stores one prepared transcript in its own batch (or recognises it as imported before).
+    private func save(_ item: PreparedNotes, instrument: Instrument, options: ImportOptions) throws -> ImportOutcome {
+        let redactions = item.respondents.reduce(0) { $0 + $1.redactions }
+        if options.dryRun {
+            return ImportOutcome(file: item.path, result: .checked, rowsRead: item.turns, rejected: [], redactions: redactions)
+        }
+        if let earlier = try store.batch(instrument: instrument.id, sha256: item.source.sha256) {
+            return ImportOutcome(file: item.path, result: .alreadyImported(earlier), rowsRead: earlier.rowsRead, rejected: [], redactions: 0)
+        }
+        try store.checkKeyFingerprint(pseudonymiser.fingerprint)
+        let batch = try store.save(item.source) { emit in
+            try item.respondents.forEach(emit)
+            return ImportTally(rowsRead: item.turns, rowsRejected: 0)
+        }
+        return ImportOutcome(file: item.path, result: .imported(batch), rowsRead: item.turns, rejected: [], redactions: redactions)
     }
 
     /// The session (borough and group type normalised to option values) and one respondent per

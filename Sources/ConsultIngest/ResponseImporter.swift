@@ -1,4 +1,5 @@
 import ConsultStore
+import Digests
 import FileReading
 import Foundation
 import PersonalData
@@ -87,7 +88,31 @@ public struct ResponseImporter {
     ///   `StoreError` for an unknown survey id; the database is unchanged in every case.
     public func importFile(_ path: String, survey: String, options: ImportOptions,
                            progress: (ImportProgress) -> Void = { _ in }) throws -> ImportOutcome {
-        let sha = try fileSHA256(path)
+        try run(file: path, sourceName: (path as NSString).lastPathComponent, sha: try fileSHA256(path), survey: survey, options: options,
+                progress: progress) { matcher in
+            try responseSource(path, format: options.format ?? InputFormat.implied(by: path), options: options, matcher: matcher)
+        }
+    }
+
+    /// Imports responses held in memory (a request to `consult serve`) exactly as a file of the same
+    /// bytes would be imported: same validation, redaction, pseudonyms, duplicate and change handling,
+    /// batch record and audit. `name` stands for the file in messages and in the batch record.
+    ///
+    /// - Parameter format: how to read `bytes` (JSON Lines for the API; CSV; a workbook is refused).
+    public func importBytes(_ bytes: [UInt8], name: String, format: InputFormat, survey: String, options: ImportOptions) throws -> ImportOutcome {
+        try run(file: name, sourceName: name, sha: sha256Hex(of: bytes), survey: survey, options: options, progress: { _ in }) { matcher in
+            switch format {
+            case .jsonl: JSONLResponses(reader: JSONLinesReader(bytes: bytes, name: name, encoding: options.encoding), matcher: matcher)
+            case .csv: try CSVResponses(bytes: bytes, name: name, options: options, matcher: matcher)
+            case .xlsx: throw ImportError(file: name, message: "a workbook cannot be sent in a request; send CSV or JSON Lines")
+            }
+        }
+    }
+
+    /// The import itself, whatever the responses come from: `open` makes their source once the
+    /// instrument's header matcher is known.
+    private func run(file path: String, sourceName: String, sha: String, survey: String, options: ImportOptions,
+                     progress: (ImportProgress) -> Void, open: (HeaderMatcher) throws -> any ResponseSource) throws -> ImportOutcome {
         let instrument = try store.instrument(survey)
         guard instrument.kind == .survey else {
             throw ImportError(file: path, message: "'\(survey)' is a focus-group protocol; import its notes with `consult import notes`")
@@ -99,7 +124,7 @@ public struct ResponseImporter {
             return ImportOutcome(file: path, result: .alreadyImported(earlier), rowsRead: earlier.rowsRead, rejected: [], redactions: 0)
         }
         let matcher = try HeaderMatcher(instrument: instrument, mapping: options.mapping)
-        var source = try responseSource(path, format: options.format ?? InputFormat.implied(by: path), options: options, matcher: matcher)
+        var source = try open(matcher)
         var rows = RowValidation(preparer: try SurveyRowPreparer(instrument: instrument, file: path, redactor: redactor, pseudonymiser: pseudonymiser),
                                  redactor: redactor)
         let started = ContinuousClock.now
@@ -123,7 +148,7 @@ public struct ResponseImporter {
                                  conversion: source.conversion, reading: source.reading, skipped: source.skipped)
         }
         try store.checkKeyFingerprint(pseudonymiser.fingerprint)
-        let batch = try store.save(ImportSource(instrument: instrument, kind: "responses", sourceName: (path as NSString).lastPathComponent,
+        let batch = try store.save(ImportSource(instrument: instrument, kind: "responses", sourceName: sourceName,
                                                 sha256: sha, importedBy: options.importedBy), readAll)
         if let rejectsPath = options.rejectsPath { try RejectsFile.write(rows.rejections, to: rejectsPath, source: path) }
         return ImportOutcome(file: path, result: .imported(batch), rowsRead: rows.read, rejected: rows.rejected, redactions: rows.redactions,

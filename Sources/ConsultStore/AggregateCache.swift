@@ -6,7 +6,8 @@ extension Store {
     /// the current data version, otherwise computed by `compute` and stored for the next caller.
     ///
     /// The version is read before computing, so a result that raced with a change is stored under the
-    /// old version and never served. A role that may not write the cache still gets its result.
+    /// old version and never served. A role that may not write the cache, or a read-only server (the
+    /// read API on a replica), still gets its result.
     ///
     /// - Parameter key: the query kind and every parameter that changes its result.
     func cachedAggregate<T: Codable>(_ key: String, _ compute: () throws -> T) throws -> T {
@@ -22,8 +23,9 @@ extension Store {
                 INSERT INTO consult.aggregate_cache (query, version, result) VALUES ($1, $2::bigint, $3::jsonb)
                 ON CONFLICT (query) DO UPDATE SET version = excluded.version, result = excluded.result
                 """, key, version, try json(value))
-        } catch let error as PostgresError where error.sqlState == "42501" {
-            // A role without the right to cache (none of consult's, but a custom one) just recomputes next time.
+        } catch let error as PostgresError where error.sqlState == "42501" || error.sqlState == "25006" {
+            // A role without the right to cache (none of consult's, but a custom one), or a read-only
+            // standby, just recomputes next time.
         }
         return value
     }

@@ -4,7 +4,7 @@ import Postgres
 /// What the audit log records. Each entry says who (database role and OS user), when and what, with
 /// counts and batch ids, never personal data.
 public enum AuditAction: String, Sendable, CaseIterable {
-    case importData = "import", erase, sar, export, chapter, consent, retention, roles, codebook
+    case importData = "import", erase, sar, export, chapter, consent, retention, roles, codebook, token
 }
 
 /// A value in an audit entry's detail: counts, names of files and themes, never a person's data.

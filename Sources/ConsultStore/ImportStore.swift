@@ -132,7 +132,11 @@ extension Store {
             try Store(db: db).recordRejects(tally.rejects, batch: batchID)
             // Temporary tables are never auto-analysed; without statistics the planner picks nested
             // loops over a million staged answers (measured: 8 s instead of under 2 s for 100,000 rows).
-            try db.executeScript("ANALYZE stage_row")
+            // A few staged rows (one submission to `consult serve`) plan well without, and analysing
+            // costs more than the import itself: the transaction, which holds the data-version lock
+            // every import takes, would last longer for nothing.
+            let analyse = tally.rowsRead >= Self.analyseFrom
+            if analyse { try db.executeScript("ANALYZE stage_row") }
             // Each staged respondent is checked against the erasure register once; the counts come
             // from the statements that do the work, not from scanning the staging table again.
             let respondents = try db.query("""
@@ -150,7 +154,7 @@ extension Store {
                 SELECT (SELECT count(*) FROM staged) AS staged, (SELECT count(*) FROM staged WHERE erased) AS erased,
                        (SELECT count(*) FROM kept) AS accepted
                 """, source.instrument.id, source.instrument.respondentGroup, batchID).rows[0]
-            try db.executeScript("ANALYZE stage_new")
+            if analyse { try db.executeScript("ANALYZE stage_new") }
             let changed = try db.query("""
                 INSERT INTO consult.import_change (batch_id, respondent_id, source_line)
                 SELECT $1::bigint, r.id, s.position FROM stage_row s
@@ -189,6 +193,9 @@ extension Store {
             return batch
         }
     }
+
+    /// Staged imports of at least this many rows get planner statistics (see `save`).
+    static let analyseFrom = 200
 
     private static func batch(from row: QueryResult.Row) throws -> ImportBatch {
         ImportBatch(id: try row.int("id"), instrument: try row.string("instrument_id"), kind: try row.string("kind"),

@@ -31,6 +31,9 @@ public struct Consultation: Sendable {
     /// How many months respondent-level data may be kept after its import (`retention_months`);
     /// nil when the file sets no period, which `consult retention apply` reports as an error.
     public var retentionMonths: Int?
+    /// The privacy notice shown with the online form (`privacy_notice`): who holds the answers, why,
+    /// for how long, and how to ask for them or have them erased. nil when the file has none.
+    public var privacyNotice: String? = nil
 
     public func instrument(_ id: String) -> Instrument? { instruments.first { $0.id == id } }
 }
@@ -99,7 +102,7 @@ public enum ConsultationLoader {
             id: try InstrumentParser.identifier(doc, "id"), title: try doc.string("title"),
             strandQuestions: questions, instruments: instruments, codebook: codebook, codebookText: codebookText,
             codebookSHA256: sha256Hex(of: Array(codebookText.utf8)), population: population,
-            optionSets: optionSets, retentionMonths: try retentionMonths(doc)
+            optionSets: optionSets, retentionMonths: try retentionMonths(doc), privacyNotice: try doc.optionalString("privacy_notice")
         )
     }
 

@@ -5,14 +5,14 @@
 /// characters in attribute values by spaces (attribute-value normalisation) and they would be
 /// lost. Characters XML 1.0 cannot carry at all (controls other than tab, newline and carriage
 /// return; unpaired surrogates cannot occur in a Swift `String`; U+FFFE and U+FFFF) are dropped.
-enum XMLText {
+package enum XMLText {
     /// `text` escaped for element content.
-    static func content(_ text: String) -> String {
+    package static func content(_ text: String) -> String {
         escape(text, inAttribute: false)
     }
 
     /// `text` escaped for a double-quoted attribute value.
-    static func attribute(_ text: String) -> String {
+    package static func attribute(_ text: String) -> String {
         escape(text, inAttribute: true)
     }
 

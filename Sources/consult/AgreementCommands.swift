@@ -66,11 +66,6 @@ extension Consult.Code {
     }
 }
 
-extension ResultValue {
-    /// A number with `decimals` places, or an empty cell / JSON null when undefined.
-    static func optionalNumber(_ value: Double?, decimals: Int = 3) -> ResultValue { value.map { .number($0, decimals: decimals) } ?? .null }
-}
-
 /// Prints an Encodable value as the JSON document of a command (sorted keys, one trailing newline).
 enum JSONOutput {
     /// The JSON document for `value`: sorted keys, one trailing newline; `pretty` for documents people

@@ -30,7 +30,7 @@ struct Consult: ParsableCommand {
         subcommands: [
             Demo.self, DB.self, Migrate.self, Survey.self, Import.self, Export.self, Imports.self, Rejects.self, Code.self,
             Segments.self, Codings.self, Themes.self, Questions.self, CrosstabCommand.self, Cooccurrence.self, RepresentativenessCommand.self, Quotes.self, Summary.self, Chapter.self, Sample.self,
-            Roles.self, Erase.self, SAR.self, Consent.self, Retention.self, Audit.self, DPIA.self,
+            Roles.self, Erase.self, SAR.self, Consent.self, Retention.self, Audit.self, DPIA.self, Serve.self, Token.self,
         ]
     )
 

@@ -20,23 +20,13 @@ extension Consult {
         @OptionGroup var output: FormatOption
 
         func run() throws {
-            let store = try DatabaseAccess.open()
-            let counts = try store.optionCounts(survey: survey, question: question, by: by)
-            guard !counts.isEmpty else { throw CommandFailure("\(survey).\(question) has no answers to cross-tabulate") }
-            let crosstab = try Crosstab.make(counts, minimumCell: minCell)
-            let table = ResultTable(columns: ["option", by, "count", "percent", "ci_low", "ci_high", "base", "suppressed"], rows: crosstab.cells.map { c in
-                [.text(c.option), .text(c.group), c.count.map(ResultValue.int) ?? .null, .optionalNumber(c.percent, decimals: 1),
-                 .optionalNumber(c.ciLow, decimals: 1), .optionalNumber(c.ciHigh, decimals: 1), .int(c.base), c.suppressed ? .bool(true) : .absent]
-            })
+            let result = try QueryTables.crosstab(try DatabaseAccess.open(), survey: survey, question: question, by: by, minimumCell: minCell)
+            let table = result.table, crosstab = result.crosstab
             let testLine = crosstab.test.map { String(format: "chi-square %.2f, df %d, p %.4g", $0.statistic, $0.degreesOfFreedom, $0.pValue) }
             let summary = [testLine, crosstab.testNote].compactMap { $0 }.joined(separator: "; ")
             switch output.resolved {
             case .json:
-                let test = crosstab.test.map {
-                    "{\"statistic\":\($0.statistic),\"df\":\($0.degreesOfFreedom),\"p\":\($0.pValue),\"sparse_cells\":[\($0.sparseCells.map(ResultTable.jsonString).joined(separator: ","))]}"
-                } ?? "null"
-                let note = crosstab.testNote.map(ResultTable.jsonString) ?? "null"
-                Terminal.write(table.renderJSON(with: [("test", test), ("note", note)]))
+                Terminal.write(result.json)
             case .table:
                 output.print(table)
                 Terminal.write(summary.isEmpty ? "" : summary + "\n")

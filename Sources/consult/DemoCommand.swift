@@ -1,6 +1,7 @@
 import ArgumentParser
 import CodingQuality
 import ConsultIngest
+import ConsultReport
 import ConsultStore
 import ConsultationModel
 import Foundation
@@ -33,7 +34,7 @@ extension Consult {
             let labels = try LabelImport.store(try GeneratorLabelsFile.read(path: labelsFile), file: labelsFile, into: store)
             let coding = try AutoCodingRunner.run(store: store)
             Terminal.write("coded \(coding.segments) segments: \(coding.codings) codings (generator labels kept apart: \(labels.stored))\n\n")
-            Terminal.write(ThemeTable.make(try store.themeCounts(by: nil, filter: SegmentFilter(), minimumCell: 10), by: nil).render(.table))
+            Terminal.write(QueryTables.themeTable(try store.themeCounts(by: nil, filter: SegmentFilter(), minimumCell: 10), by: nil).render(.table))
             let chapter = try ChapterWriter.write(store: store, directory: out, minimumCell: 10,
                                                   request: ChapterRequest(formats: [.markdown, .html], docx: false),
                                                   templates: (surveys as NSString).appendingPathComponent("templates"))

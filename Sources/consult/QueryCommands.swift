@@ -62,27 +62,10 @@ extension Consult {
         @OptionGroup var output: FormatOption
 
         func run() throws {
-            let store = try DatabaseAccess.open()
             guard estimate || sample == nil else { throw CommandFailure("--sample goes with --estimate") }
             guard !estimate || coder == nil else { throw CommandFailure("--estimate corrects the automatic coding; leave out --coder") }
-            let counts = try store.themeCounts(by: by, filter: SegmentFilter(survey: survey, coder: coder), minimumCell: minCell)
-            var table = ThemeTable.make(counts, by: by)
-            if estimate {
-                let data = try store.validationData(sample: try sample ?? store.latestValidationSample(), by: by, survey: survey)
-                let hidden = Dictionary(counts.map { ("\($0.theme)|\($0.group ?? "")", $0.suppressed) }, uniquingKeysWith: { $0 || $1 })
-                let estimates = ThemeEstimation.estimate(data, themes: Array(Set(counts.map(\.theme))), suppressed: { hidden["\($0)|\($1 ?? "")"] ?? true },
-                                                         minimumCell: minCell)
-                ThemeTable.addEstimates(&table, counts: counts, estimates: estimates)
-            }
-            if by == "group" {
-                let raising = try store.themeSessionCounts(coder: coder)
-                let sessions = try store.sampleDescription(coder: coder).focusGroupSessions
-                table.columns += ["groups_raising", "groups"]
-                for (index, count) in counts.enumerated() {
-                    table.rows[index] += count.group == "focus_group" ? [.int(raising[count.theme, default: 0]), .int(sessions)] : [.absent, .absent]
-                }
-            }
-            output.print(table)
+            output.print(try QueryTables.themes(try DatabaseAccess.open(), survey: survey, by: by, coder: coder, minimumCell: minCell,
+                                                estimate: estimate, sample: sample))
         }
     }
 }
@@ -108,23 +91,9 @@ extension Consult {
 
         func run() throws {
             let store = try DatabaseAccess.open()
-            let counts = try store.optionCounts(survey: survey, question: question, by: by)
-            var columns = ["survey", "question", "option"]
-            if let by { columns.append(by) }
-            columns += ["count", "percent", "ci_low", "ci_high", "base", "suppressed"]
-            if weighted { columns += ["weighted", "deff", "n_eff"] }
-            let shares = OptionShare.compute(counts, minimumCell: minCell)
-            var rows: [[ResultValue]] = (shares + OptionShare.topTwo(shares)).map { s in
-                var row: [ResultValue] = [.text(s.count.survey), .text(s.count.question), .text(s.count.option)]
-                if by != nil { row.append(.text(s.count.group ?? "")) }
-                row += [s.suppressed ? .null : .int(s.count.count), s.percent.map { .number($0, decimals: 1) } ?? .null,
-                        s.ciLow.map { .number($0, decimals: 1) } ?? .null, s.ciHigh.map { .number($0, decimals: 1) } ?? .null,
-                        .int(s.count.answered), s.suppressed ? .bool(true) : .absent]
-                if weighted { row += [.absent, .absent, .absent] }
-                return row
-            }
-            if weighted { rows += try weightedRows(store) }
-            output.print(ResultTable(columns: columns, rows: rows))
+            var table = try QueryTables.questions(store, survey: survey, question: question, by: by, minimumCell: minCell, weightedColumns: weighted)
+            if weighted { table.rows += try weightedRows(store) }
+            output.print(table)
         }
 
         /// The weighted rows: same questions and options, weighted shares with Wilson intervals on the
@@ -189,32 +158,5 @@ extension Consult {
                 [.int(q.segment), .text(q.theme), .text(q.survey), .text(q.group), .text(q.question), .text(q.text)]
             }))
         }
-    }
-}
-
-/// The `themes` result table (also printed by the demo), in the JSON shape DESIGN.md fixes.
-enum ThemeTable {
-    /// Adds the `--estimate` columns (0-100 like percent; null where undefined or withheld).
-    static func addEstimates(_ table: inout ResultTable, counts: [ThemeCount], estimates: [ThemeEstimate]) {
-        let byCell = Dictionary(estimates.map { ("\($0.theme)|\($0.group ?? "")", $0) }, uniquingKeysWith: { first, _ in first })
-        table.columns += ["estimate", "estimate_low", "estimate_high", "validated", "precision", "recall"]
-        for (index, count) in counts.enumerated() {
-            let e = byCell["\(count.theme)|\(count.group ?? "")"]
-            table.rows[index] += [.optionalNumber(e?.estimate, decimals: 1), .optionalNumber(e?.low, decimals: 1), .optionalNumber(e?.high, decimals: 1),
-                                  e?.validated.map(ResultValue.int) ?? .null, .optionalNumber(e?.precision, decimals: 3), .optionalNumber(e?.recall, decimals: 3)]
-        }
-    }
-
-    static func make(_ counts: [ThemeCount], by field: String?) -> ResultTable {
-        var columns = ["theme", "label"]
-        if let field { columns.append(field) }
-        columns += ["respondents", "segments", "percent", "base", "suppressed"]
-        return ResultTable(columns: columns, rows: counts.map { c in
-            var row: [ResultValue] = [.text(c.theme), .text(c.label)]
-            if field != nil { row.append(.text(c.group ?? "")) }
-            row += [c.respondents.map(ResultValue.int) ?? .null, c.segments.map(ResultValue.int) ?? .null,
-                    c.percent.map { .number($0, decimals: 1) } ?? .null, .int(c.base), c.suppressed ? .bool(true) : .absent]
-            return row
-        })
     }
 }

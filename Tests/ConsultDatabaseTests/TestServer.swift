@@ -1,0 +1,102 @@
+import ConsultService
+import ConsultStore
+import ConsultationModel
+import Foundation
+import PersonalData
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Logging
+import Postgres
+import ServiceLifecycle
+
+/// `consult serve` for a test: the real server on a free loopback port (127.0.0.1, port 0), on a
+/// fresh database of the tests' cluster with the consultation loaded and the roles set up, and a real
+/// HTTP client (URLSession).
+final class TestServer: @unchecked Sendable {
+    let store: Store
+    let database: String
+    let port: Int
+    let pseudonymiser = Pseudonymiser(key: Array(repeating: 9, count: 32))
+    private let group: ServiceGroup
+    private let task: Task<Void, any Error>
+
+    struct Reply {
+        var status: Int
+        var contentType: String
+        var body: String
+        var headers: [String: String] = [:]
+        var json: [String: Any] { (try? JSONSerialization.jsonObject(with: Data(body.utf8))) as? [String: Any] ?? [:] }
+        var rows: [[String: Any]] { json["rows"] as? [[String: Any]] ?? [] }
+    }
+
+    /// - Parameter readOnly: the server's connections are read-only sessions, as on a streaming replica.
+    init(readOnly: Bool = false, settings: (inout ConsultServer.Settings) -> Void = { _ in }) async throws {
+        let fresh = try TestDatabase.freshDatabase()
+        store = Store(db: fresh.connection)
+        database = fresh.name
+        let consultation = try ConsultationLoader.load(directory: ProjectPaths.surveys)
+        _ = try store.load(consultation)
+        try TestDatabase.setupRoles(store)
+        let url = try TestDatabase.cluster().cluster.url(database: fresh.name)
+        var chosen = ConsultServer.Settings(host: "127.0.0.1", port: 0, migrations: ProjectPaths.sql, consultationTitle: consultation.title,
+                                            privacyNotice: consultation.privacyNotice)
+        settings(&chosen)
+        let session = readOnly ? ["default_transaction_read_only": "on"] : [:]
+        let pool = DatabasePool(maximum: 4) { try Connection(url: url, settings: session) }
+        var logger = Logger(label: "consult.serve.test")
+        logger.logLevel = .warning
+        let server = ConsultServer(settings: chosen, pool: pool, pseudonymiser: pseudonymiser, logger: logger)
+        let (ports, continuation) = AsyncStream<Int>.makeStream()
+        let group = ServiceGroup(services: [server.application { continuation.yield($0) }], logger: logger)
+        self.group = group
+        task = Task { try await group.run() }
+        var iterator = ports.makeAsyncIterator()
+        guard let port = await iterator.next() else { throw StoreError("the test server did not start") }
+        self.port = port
+    }
+
+    /// A test that ended early (a failed `#require`, a thrown error) still shuts its server down
+    /// gracefully: cancelling the server's task outright with connections open traps in NIO.
+    deinit {
+        let group = self.group
+        Task { await group.triggerGracefulShutdown() }
+    }
+
+    /// Stops the server as SIGTERM does: graceful shutdown (stop accepting, finish requests in flight).
+    func stop() async {
+        await group.triggerGracefulShutdown()
+        _ = await task.result
+    }
+
+    /// A token made as the CLI makes it.
+    func token(_ access: ApiAccess, survey: String? = nil, isPublic: Bool = false) throws -> String {
+        try store.createToken(access: access, survey: survey, expires: nil, isPublic: isPublic).secret
+    }
+
+    func url(_ path: String) -> URL { URL(string: "http://127.0.0.1:\(port)\(path)")! }
+
+    func get(_ path: String, token: String? = nil) async throws -> Reply {
+        try await send("GET", path, token: token)
+    }
+
+    func post(_ path: String, token: String?, contentType: String = "application/json", body: String, headers: [String: String] = [:]) async throws -> Reply {
+        try await send("POST", path, token: token, contentType: contentType, body: Data(body.utf8), headers: headers)
+    }
+
+    func send(_ method: String, _ path: String, token: String?, contentType: String? = nil, body: Data? = nil,
+              headers: [String: String] = [:]) async throws -> Reply {
+        var request = URLRequest(url: url(path))
+        request.httpMethod = method
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        if let contentType { request.setValue(contentType, forHTTPHeaderField: "Content-Type") }
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        request.httpBody = body
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let http = response as! HTTPURLResponse
+        return Reply(status: http.statusCode, contentType: http.value(forHTTPHeaderField: "Content-Type") ?? "", body: String(decoding: data, as: UTF8.self),
+                     headers: http.allHeaderFields.reduce(into: [:]) { $0["\($1.key)".lowercased()] = "\($1.value)" })
+    }
+
+    func count(_ sql: String) throws -> Int { try store.db.query(sql).rows[0].int("n") }
+}
