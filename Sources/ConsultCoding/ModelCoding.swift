@@ -10,7 +10,10 @@ import ThemeSuggestion
 /// segment is coded by the fold version that never saw its respondent's fold of the sample (respondent
 /// id mod 2): sampled and unsampled respondents of a fold are then coded by the same function, one
 /// independent of the sample, which is what lets the sample measure and correct the counted coding.
-/// Another model kind (issue 13's transformer) plugs in by giving ``Versions`` its own scorer.
+/// The interface a model kind owes the counted coding is what ``code(store:versions:skipping:emit:progress:)``
+/// asks of a version: per theme a probability and a threshold (`confidences(for:)`, `themes`), and a
+/// decision's evidence (`evidenceLine`). Another kind (issue 13's transformer) joins by making
+/// ``Version/model`` a protocol with those three and storing its kind beside the model version.
 public enum ModelCoding {
     /// A model version that codes: its stored id and its scorer.
     public struct Version: Sendable {
