@@ -23,6 +23,12 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
         ),
+        // Matrix products for the transformer encoder (cblas_sgemm).
+        .systemLibrary(
+            name: "COpenBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
         .target(name: "Postgres", dependencies: ["CLibPQ"]),
         .target(name: "EmbeddedPostgres"),
         // Pure numerics (no I/O): intervals, agreement, tests, weighting, disclosure control.
@@ -39,6 +45,13 @@ let package = Package(
         // Optimised in debug builds too: training fits thousands of sparse regressions, which the
         // unoptimised build runs ~10x slower, and the test suite trains on the 1,200 coded answers.
         .target(name: "ThemeSuggestion", dependencies: ["ConsultCore"], swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+        // The small BERT encoder (all-MiniLM-L6-v2): tokeniser, weights, forward and backward pass, fine-tuning.
+        // Optimised in debug builds too: an unoptimised forward pass is ~100x slower, and tests run it.
+        .target(
+            name: "TransformerEncoder",
+            dependencies: ["COpenBLAS", "ConsultCore"],
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
         .executableTarget(
             name: "consult",
             dependencies: [
@@ -49,12 +62,15 @@ let package = Package(
         ),
         // Rule-coder throughput, and suggestion-model training, without a database (BENCHMARKS.md); not part of the CLI contract.
         .executableTarget(name: "coding-bench", dependencies: ["ConsultCore", "SyntheticSample", "ThemeSuggestion"], path: "Benchmarks/CodingBenchmark"),
+        // Transformer inference and fine-tuning speed, memory and held-out F1 (BENCHMARKS.md).
+        .executableTarget(name: "transformer-bench", dependencies: ["TransformerEncoder", "ConsultCore"], path: "Benchmarks/TransformerBenchmark"),
         // Helpers every test target shares: the checkout's root, xmllint.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ConsultCoreTests", dependencies: ["ConsultCore", "Statistics", "TestSupport"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "TestSupport"]),
         .testTarget(name: "SyntheticSampleTests", dependencies: ["SyntheticSample"]),
         .testTarget(name: "ThemeSuggestionTests", dependencies: ["ThemeSuggestion", "ConsultCore", "SyntheticSample", "TestSupport"]),
+        .testTarget(name: "TransformerEncoderTests", dependencies: ["TransformerEncoder", "TestSupport"]),
         .testTarget(name: "ConsultReportTests", dependencies: ["ConsultReport", "ConsultCore", "ConsultStore", "TestSupport"]),
         .testTarget(
             name: "ConsultDatabaseTests",

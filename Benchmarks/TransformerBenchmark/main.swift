@@ -1,0 +1,1 @@
+print("transformer-bench: see BENCHMARKS.md")
