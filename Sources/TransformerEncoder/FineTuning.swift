@@ -1,0 +1,133 @@
+import Foundation
+
+/// One training answer for the multi-label head: its token ids (from `WordPieceTokenizer`) and, per label,
+/// 1 when the analysts applied it and 0 when not.
+public struct LabelledSequence: Sendable, Equatable {
+    public var tokenIDs: [Int32]
+    public var targets: [Float]
+
+    public init(tokenIDs: [Int32], targets: [Float]) {
+        self.tokenIDs = tokenIDs
+        self.targets = targets
+    }
+}
+
+/// How a fine-tuning run is set up. The defaults are those measured on this project's training sets (see
+/// BENCHMARKS.md): AdamW at 8e-5 with 10% linear warm-up then linear decay to zero, batches of 16, dropout 0.1.
+public struct FineTuningSettings: Sendable, Equatable, Codable {
+    public var maximumEpochs = 10
+    /// Epochs without a better validation micro-F1 before stopping.
+    public var patience = 3
+    public var batchSize = 16
+    public var learningRate: Float = 8e-5
+    public var warmupFraction: Float = 0.1
+    public var weightDecay: Float = 0.01
+    public var dropoutRate: Float = 0.1
+    /// Seeds the head's initial weights, the shuffling and the dropout masks: same seed, same data, same weights.
+    public var seed: UInt64 = 13
+    /// Layers below this one (and the embeddings, when it is above 0) stay as published.
+    public var firstTrainableLayer = 0
+
+    public init() {}
+}
+
+/// Trains an encoder with a multi-label head by mini-batch AdamW, reproducibly.
+///
+/// Contract: given the same starting weights, examples, settings and BLAS thread count, the weights after each
+/// step are identical bit for bit. Everything random (head initialisation, shuffling, dropout) comes from one
+/// `SeededGenerator` seeded from `settings.seed`.
+public final class MultiLabelFineTuner {
+    public private(set) var weights: EncoderWeights
+    public let settings: FineTuningSettings
+    /// Optimiser steps over the whole run (for the learning-rate schedule), and those taken so far.
+    public let totalSteps: Int
+    public var stepsTaken: Int { optimiser.stepCount }
+    private var optimiser: AdamW
+    private var generator: SeededGenerator
+    private var gradients: [Float]
+
+    /// Starts from `encoder` (its encoder tensors; any head it has is replaced by a new one of `labelCount`
+    /// labels), planning the schedule for `trainingCount` examples over `settings.maximumEpochs` epochs.
+    public init(encoder: EncoderWeights, labelCount: Int, trainingCount: Int, settings: FineTuningSettings) {
+        precondition(labelCount > 0 && trainingCount > 0 && settings.batchSize > 0, "nothing to train")
+        precondition((0...encoder.configuration.layerCount).contains(settings.firstTrainableLayer), "no such layer")
+        var weights = EncoderWeights(configuration: encoder.configuration, labelCount: labelCount, seed: settings.seed)
+        let encoderCount = weights.layout.layerStart(encoder.configuration.layerCount)
+        weights.values.replaceSubrange(0..<encoderCount, with: encoder.values[0..<encoderCount])
+        self.weights = weights
+        self.settings = settings
+        totalSteps = settings.maximumEpochs * ((trainingCount + settings.batchSize - 1) / settings.batchSize)
+        let firstTrained = settings.firstTrainableLayer == 0 ? 0 : weights.layout.layerStart(settings.firstTrainableLayer)
+        optimiser = AdamW(layout: weights.layout, weightDecay: settings.weightDecay, trained: firstTrained..<weights.layout.count)
+        generator = SeededGenerator(seed: settings.seed ^ 0x5EED_0F_D47A)
+        gradients = [Float](repeating: 0, count: weights.layout.count)
+    }
+
+    /// The learning rate at step `step` (from 0): linear warm-up, then linear decay to zero at `totalSteps`.
+    public func learningRate(atStep step: Int) -> Float {
+        let warmup = max(1, Int((settings.warmupFraction * Float(totalSteps)).rounded(.up)))
+        if step < warmup { return settings.learningRate * Float(step + 1) / Float(warmup) }
+        return settings.learningRate * max(0, Float(totalSteps - step) / Float(max(1, totalSteps - warmup)))
+    }
+
+    /// One pass over `examples` in a seeded random order; returns the mean training loss of its batches.
+    @discardableResult
+    public func trainEpoch(_ examples: [LabelledSequence]) -> Double {
+        var order = Array(examples.indices)
+        order.shuffle(using: &generator)
+        var total = 0.0, batches = 0
+        for start in stride(from: 0, to: order.count, by: settings.batchSize) {
+            let batch = order[start..<min(start + settings.batchSize, order.count)].map { examples[$0] }
+            total += step(batch)
+            batches += 1
+        }
+        return total / Double(max(batches, 1))
+    }
+
+    /// One optimiser step on `batch`; returns its loss before the step.
+    public func step(_ batch: [LabelledSequence]) -> Double {
+        let rate = learningRate(atStep: optimiser.stepCount)
+        let loss = lossAndGradient(batch)
+        optimiser.update(&weights.values, gradients: gradients, learningRate: rate)
+        return loss
+    }
+
+    /// The batch's loss with dropout drawn from the run's generator, leaving ∂L/∂θ in `gradients`.
+    private func lossAndGradient(_ batch: [LabelledSequence]) -> Double {
+        gradients.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        return trainingLoss(weights, batch, dropoutRate: settings.dropoutRate, generator: &generator,
+                            gradients: &gradients, firstTrainableLayer: settings.firstTrainableLayer)
+    }
+}
+
+/// The mean binary cross-entropy of `weights` (with a head) on `batch`, drawing dropout from `generator`, and
+/// adding ∂L/∂θ to `gradients`. Shared by the trainer and the gradient checks.
+func trainingLoss(
+    _ weights: EncoderWeights, _ batch: [LabelledSequence], dropoutRate: Float, generator: inout SeededGenerator,
+    gradients: inout [Float], firstTrainableLayer: Int = 0
+) -> Double {
+    let pass = EncoderPass(layout: weights.layout, sequences: batch.map(\.tokenIDs), dropoutRate: dropoutRate, keepsActivations: true)
+    return weights.values.withUnsafeBufferPointer { p in
+        pass.run(p.baseAddress!, generator: &generator)
+        return gradients.withUnsafeMutableBufferPointer { g in
+            MultiLabelHead.loss(pass, p.baseAddress!, targets: batch.flatMap(\.targets), gradients: g.baseAddress!,
+                                firstTrainableLayer: firstTrainableLayer)
+        }
+    }
+}
+
+extension EncoderWeights {
+    /// Per-label probabilities (sigmoid of the head's logits) for each token sequence, without dropout.
+    public func labelProbabilities(tokenSequences: [[Int32]], batchSize: Int = 32) -> [[Float]] {
+        precondition(layout.labelCount > 0, "these weights have no head")
+        let pooled = pooledOutputs(self, tokenSequences: tokenSequences, batchSize: batchSize)
+        let h = configuration.hiddenSize, labels = layout.labelCount
+        return pooled.map { vector in
+            (0..<labels).map { label in
+                var z = values[layout.headBias + label]
+                for j in 0..<h { z += values[layout.headWeights + label * h + j] * vector[j] }
+                return sigmoid(z)
+            }
+        }
+    }
+}
