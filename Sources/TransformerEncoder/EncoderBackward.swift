@@ -2,12 +2,13 @@
 /// of every parameter, accumulated (added) into a flat buffer of the layout's shape.
 extension EncoderPass {
     /// Adds ∂L/∂θ to `gradients` given ∂L/∂pooled (sequences × hidden). Layers below `firstTrainableLayer`
-    /// (and the embeddings, when it is above 0) are treated as frozen: the pass stops there.
+    /// (and the embeddings, when it is above 0) are treated as frozen: the pass stops there. A pass that
+    /// started at a layer (`startLayer`) can only go back to that layer.
     func backward(
         pooledGradient: UnsafePointer<Float>, _ p: UnsafePointer<Float>, gradients g: UnsafeMutablePointer<Float>,
         firstTrainableLayer: Int = 0
     ) {
-        precondition(layers.count == layout.configuration.layerCount, "backward needs the activations of every layer")
+        precondition(keepsActivations && firstTrainableLayer >= startLayer, "backward needs the activations of every trained layer")
         let h = hidden, n = rows
         let upstream = FloatBuffer(count: n * h)
         for s in sequences.indices {

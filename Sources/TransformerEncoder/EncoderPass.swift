@@ -49,6 +49,9 @@ final class EncoderPass {
     /// Offset of each sequence's attention blocks in `probabilities`.
     let attentionStarts: [Int]
     let dropoutRate: Float
+    /// The first layer this pass runs; below it, `embeddingOutput` holds the given start input instead.
+    let startLayer: Int
+    let keepsActivations: Bool
     let embeddingNormalized, embeddingInverseDeviation, embeddingOutput: FloatBuffer
     let embeddingDropout: FloatBuffer?
     let layers: [LayerActivations]
@@ -60,12 +63,19 @@ final class EncoderPass {
 
     /// Sets up buffers for `sequences` (each non-empty, no longer than the model's positions). `dropoutRate` > 0
     /// means training: dropout masks are drawn during `run`.
-    init(layout: ParameterLayout, sequences: [[Int32]], dropoutRate: Float, keepsActivations: Bool) {
+    ///
+    /// With `startLayer` above 0 the pass begins at that layer from `startInput`: each sequence's rows
+    /// (length × hidden) as layer `startLayer - 1` gave them, computed once by `lowerLayerOutputs` while the
+    /// layers below are frozen. Only layers from `startLayer` up then run, keep activations and go backward.
+    init(layout: ParameterLayout, sequences: [[Int32]], dropoutRate: Float, keepsActivations: Bool,
+         startLayer: Int = 0, startInput: [[Float]] = []) {
         let configuration = layout.configuration
         precondition(sequences.allSatisfy { !$0.isEmpty && $0.count <= configuration.maximumPositions }, "sequence length out of range")
         self.layout = layout
         self.sequences = sequences
         self.dropoutRate = dropoutRate
+        self.startLayer = startLayer
+        self.keepsActivations = keepsActivations
         var rowStarts = [0], attentionStarts = [0]
         for sequence in sequences {
             rowStarts.append(rowStarts.last! + sequence.count)
@@ -74,11 +84,20 @@ final class EncoderPass {
         self.rowStarts = rowStarts
         self.attentionStarts = attentionStarts
         let rows = rowStarts.last!, h = configuration.hiddenSize
-        embeddingNormalized = FloatBuffer(count: rows * h)
-        embeddingInverseDeviation = FloatBuffer(count: rows)
+        let embeds = startLayer == 0
+        embeddingNormalized = FloatBuffer(count: embeds ? rows * h : 0)
+        embeddingInverseDeviation = FloatBuffer(count: embeds ? rows : 0)
         embeddingOutput = FloatBuffer(count: rows * h)
-        embeddingDropout = dropoutRate > 0 ? FloatBuffer(count: rows * h) : nil
-        layers = (0..<(keepsActivations ? configuration.layerCount : min(1, configuration.layerCount))).map { _ in
+        embeddingDropout = embeds && dropoutRate > 0 ? FloatBuffer(count: rows * h) : nil
+        if !embeds {
+            precondition(startInput.count == sequences.count, "one start input per sequence")
+            for (s, input) in startInput.enumerated() {
+                precondition(input.count == sequences[s].count * h, "start input of the wrong size")
+                (embeddingOutput.pointer + rowStarts[s] * h).update(from: input, count: input.count)
+            }
+        }
+        let running = configuration.layerCount - startLayer
+        layers = (0..<(keepsActivations ? running : min(1, running))).map { _ in
             LayerActivations(rows: rows, hidden: h, inner: configuration.intermediateSize,
                              attentionCells: attentionStarts.last!, dropout: dropoutRate > 0)
         }
@@ -86,21 +105,23 @@ final class EncoderPass {
     }
 
     /// The activations of layer `index` (the shared set when activations are not kept).
-    func activations(_ index: Int) -> LayerActivations { layers[layers.count == 1 ? 0 : index] }
+    func activations(_ index: Int) -> LayerActivations { layers[keepsActivations ? index - startLayer : 0] }
 
-    /// The input rows of layer `index`: the embeddings' output for layer 0, else the previous layer's output.
-    func layerInput(_ index: Int) -> FloatBuffer { index == 0 ? embeddingOutput : activations(index - 1).output }
+    /// The input rows of layer `index`: the embeddings' output (or the start input) for the first layer run,
+    /// else the previous layer's output.
+    func layerInput(_ index: Int) -> FloatBuffer { index == startLayer ? embeddingOutput : activations(index - 1).output }
 
-    /// The final layer's output rows.
-    var lastOutput: FloatBuffer { layout.configuration.layerCount == 0 ? embeddingOutput : activations(layout.configuration.layerCount - 1).output }
+    /// The output rows of layer `index - 1`, i.e. what layer `index` reads (after `run(through: index)`).
+    func output(below index: Int) -> FloatBuffer { layerInput(index) }
 
-    /// Runs the forward pass; afterwards `pooled` holds one vector per sequence (not normalised).
-    func run(_ parameters: UnsafePointer<Float>, generator: inout SeededGenerator) {
-        embed(parameters, generator: &generator)
-        for index in 0..<layout.configuration.layerCount {
+    /// Runs the forward pass through the layers below `endLayer` (default: all, then pooling: `pooled` holds one
+    /// vector per sequence, not normalised).
+    func run(_ parameters: UnsafePointer<Float>, generator: inout SeededGenerator, through endLayer: Int? = nil) {
+        if startLayer == 0 { embed(parameters, generator: &generator) }
+        for index in startLayer..<(endLayer ?? layout.configuration.layerCount) {
             runLayer(index, parameters, generator: &generator)
         }
-        pool()
+        if endLayer == nil { pool() }
     }
 
     func embed(_ p: UnsafePointer<Float>, generator: inout SeededGenerator) {
@@ -190,7 +211,7 @@ final class EncoderPass {
 
     /// Mean of each sequence's final token vectors.
     func pool() {
-        let h = hidden, output = lastOutput.pointer
+        let h = hidden, output = output(below: layout.configuration.layerCount).pointer
         for s in sequences.indices {
             let target = pooled.pointer + s * h
             target.update(repeating: 0, count: h)

@@ -25,7 +25,8 @@ public struct FineTuningSettings: Sendable, Equatable, Codable {
     public var dropoutRate: Float = 0.1
     /// Seeds the head's initial weights, the shuffling and the dropout masks: same seed, same data, same weights.
     public var seed: UInt64 = 13
-    /// Layers below this one (and the embeddings, when it is above 0) stay as published.
+    /// Layers below this one (and the embeddings, when it is above 0) stay as published. Their outputs are
+    /// then computed once per answer, without dropout, and cached: each step runs only the trained layers.
     public var firstTrainableLayer = 0
 
     public init() {}
@@ -45,6 +46,8 @@ public final class MultiLabelFineTuner {
     private var optimiser: AdamW
     private var generator: SeededGenerator
     private var gradients: [Float]
+    /// With frozen lower layers: each answer's output of the last frozen layer, by token ids.
+    private var frozenOutputs: [[Int32]: [Float]] = [:]
 
     /// Starts from `encoder` (its encoder tensors; any head it has is replaced by a new one of `labelCount`
     /// labels), planning the schedule for `trainingCount` examples over `settings.maximumEpochs` epochs.
@@ -95,18 +98,26 @@ public final class MultiLabelFineTuner {
     /// The batch's loss with dropout drawn from the run's generator, leaving ∂L/∂θ in `gradients`.
     private func lossAndGradient(_ batch: [LabelledSequence]) -> Double {
         gradients.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-        return trainingLoss(weights, batch, dropoutRate: settings.dropoutRate, generator: &generator,
-                            gradients: &gradients, firstTrainableLayer: settings.firstTrainableLayer)
+        let frozen = settings.firstTrainableLayer
+        guard frozen > 0 else {
+            return trainingLoss(weights, batch, dropoutRate: settings.dropoutRate, generator: &generator, gradients: &gradients)
+        }
+        let missing = Array(Set(batch.map(\.tokenIDs).filter { frozenOutputs[$0] == nil }))
+        for (ids, rows) in zip(missing, lowerLayerOutputs(weights, tokenSequences: missing, below: frozen)) { frozenOutputs[ids] = rows }
+        return trainingLoss(weights, batch, dropoutRate: settings.dropoutRate, generator: &generator, gradients: &gradients,
+                            firstTrainableLayer: frozen, startInput: batch.map { frozenOutputs[$0.tokenIDs]! })
     }
 }
 
 /// The mean binary cross-entropy of `weights` (with a head) on `batch`, drawing dropout from `generator`, and
-/// adding ∂L/∂θ to `gradients`. Shared by the trainer and the gradient checks.
+/// adding ∂L/∂θ to `gradients`. Shared by the trainer and the gradient checks. With `startInput` (each
+/// sequence's output of layer `firstTrainableLayer - 1`) the pass starts at `firstTrainableLayer`.
 func trainingLoss(
     _ weights: EncoderWeights, _ batch: [LabelledSequence], dropoutRate: Float, generator: inout SeededGenerator,
-    gradients: inout [Float], firstTrainableLayer: Int = 0
+    gradients: inout [Float], firstTrainableLayer: Int = 0, startInput: [[Float]]? = nil
 ) -> Double {
-    let pass = EncoderPass(layout: weights.layout, sequences: batch.map(\.tokenIDs), dropoutRate: dropoutRate, keepsActivations: true)
+    let pass = EncoderPass(layout: weights.layout, sequences: batch.map(\.tokenIDs), dropoutRate: dropoutRate, keepsActivations: true,
+                           startLayer: startInput == nil ? 0 : firstTrainableLayer, startInput: startInput ?? [])
     return weights.values.withUnsafeBufferPointer { p in
         pass.run(p.baseAddress!, generator: &generator)
         return gradients.withUnsafeMutableBufferPointer { g in

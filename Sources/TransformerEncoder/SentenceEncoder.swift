@@ -34,21 +34,40 @@ public struct SentenceEncoder: Sendable {
     }
 }
 
-/// Mean-pooled encoder outputs (not normalised), computed in batches without dropout. Sequences are
-/// batched in order of length so that each batch's attention blocks are similar in size.
+/// Mean-pooled encoder outputs (not normalised), computed in batches without dropout.
 func pooledOutputs(_ weights: EncoderWeights, tokenSequences: [[Int32]], batchSize: Int) -> [[Float]] {
+    let h = weights.configuration.hiddenSize
+    return inferenceBatches(weights, tokenSequences: tokenSequences, batchSize: batchSize, through: nil) { pass, slot in
+        Array(UnsafeBufferPointer(start: pass.pooled.pointer + slot * h, count: h))
+    }
+}
+
+/// Each sequence's rows (length × hidden) as layer `layer - 1` outputs them without dropout: the start input
+/// of a pass that trains only layers `layer` and up (`EncoderPass(startLayer:startInput:)`).
+func lowerLayerOutputs(_ weights: EncoderWeights, tokenSequences: [[Int32]], below layer: Int, batchSize: Int = 32) -> [[Float]] {
+    let h = weights.configuration.hiddenSize
+    return inferenceBatches(weights, tokenSequences: tokenSequences, batchSize: batchSize, through: layer) { pass, slot in
+        Array(UnsafeBufferPointer(start: pass.output(below: layer).pointer + pass.rowStarts[slot] * h, count: pass.sequences[slot].count * h))
+    }
+}
+
+/// Runs dropout-free passes through the layers below `endLayer` (nil: all, with pooling) over batches of
+/// sequences taken in order of length (so each batch's attention blocks are similar in size), and returns
+/// `collect(pass, position in batch)` for every sequence in the original order.
+private func inferenceBatches(
+    _ weights: EncoderWeights, tokenSequences: [[Int32]], batchSize: Int, through endLayer: Int?,
+    collect: (EncoderPass, Int) -> [Float]
+) -> [[Float]] {
     let order = tokenSequences.indices.sorted { tokenSequences[$0].count < tokenSequences[$1].count }
     var results = [[Float]](repeating: [], count: tokenSequences.count)
-    let h = weights.configuration.hiddenSize
     var generator = SeededGenerator(seed: 0)
+    let step = max(batchSize, 1)
     weights.values.withUnsafeBufferPointer { parameters in
-        for start in stride(from: 0, to: order.count, by: max(batchSize, 1)) {
-            let members = Array(order[start..<min(start + max(batchSize, 1), order.count)])
+        for start in stride(from: 0, to: order.count, by: step) {
+            let members = Array(order[start..<min(start + step, order.count)])
             let pass = EncoderPass(layout: weights.layout, sequences: members.map { tokenSequences[$0] }, dropoutRate: 0, keepsActivations: false)
-            pass.run(parameters.baseAddress!, generator: &generator)
-            for (slot, index) in members.enumerated() {
-                results[index] = Array(UnsafeBufferPointer(start: pass.pooled.pointer + slot * h, count: h))
-            }
+            pass.run(parameters.baseAddress!, generator: &generator, through: endLayer)
+            for (slot, index) in members.enumerated() { results[index] = collect(pass, slot) }
         }
     }
     return results

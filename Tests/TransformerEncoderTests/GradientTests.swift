@@ -73,4 +73,17 @@ struct GradientTests {
         #expect(top[0..<split].allSatisfy { $0 == 0 })
         #expect(Array(top[split...]) == Array(full[split...]))
     }
+
+    @Test("starting at a layer from cached lower-layer outputs gives the same loss and gradients as running them")
+    func cachedLowerLayers() {
+        let base = Self.weights()
+        var direct = [Float](repeating: 0, count: base.layout.count), cached = direct
+        let loss = loss(base, dropout: 0, gradients: &direct, firstTrainableLayer: 1)
+        let lower = lowerLayerOutputs(base, tokenSequences: Self.batch.map(\.tokenIDs), below: 1, batchSize: 2)
+        var generator = SeededGenerator(seed: 5)
+        let cachedLoss = trainingLoss(base, Self.batch, dropoutRate: 0, generator: &generator, gradients: &cached,
+                                      firstTrainableLayer: 1, startInput: lower)
+        #expect(abs(loss - cachedLoss) < 1e-6)
+        #expect(zip(direct, cached).allSatisfy { abs($0 - $1) <= 1e-5 * max(1, abs($0)) })
+    }
 }
