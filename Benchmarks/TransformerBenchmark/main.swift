@@ -25,6 +25,19 @@ func peakRSSMegabytes() -> Double {
     return Double(usage.ru_maxrss) / 1024
 }
 
+/// User + system CPU seconds of this process so far: on a machine shared with other builds, wall time
+/// measures the neighbours too, CPU time only this work.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
+/// The 1-minute load average, printed beside every timing.
+func loadAverage() -> String {
+    (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(String.init) ?? "?"
+}
+
 func seconds(since start: ContinuousClock.Instant) -> Double {
     let elapsed = ContinuousClock.now - start
     return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
@@ -69,14 +82,16 @@ let heldOut = try (2...4).map { try codedAnswers("surveys/evaluation/heldout-gol
 if arguments[0] == "inference" {
     let texts = training.map(\.text) + heldOut.flatMap { $0.map(\.text) }
     for run in 1...2 {
-        let start = ContinuousClock.now
+        let start = ContinuousClock.now, cpuStart = cpuSeconds()
         let ids = texts.map { encoder.tokenizer.tokenIDs($0) }
         let tokenised = seconds(since: start)
         let vectors = encoder.embed(tokenSequences: ids)
         let total = seconds(since: start)
         precondition(vectors.count == texts.count)
-        print(String(format: "run %d: %d segments (%d tokens) in %.2f s (tokenising %.2f s): %.0f segments/s; peak RSS %.0f MB",
-                     run, texts.count, ids.reduce(0) { $0 + $1.count }, total, tokenised, Double(texts.count) / total, peakRSSMegabytes()))
+        let cpu = cpuSeconds() - cpuStart
+        print(String(format: "run %d: %d segments (%d tokens) in %.2f s (tokenising %.2f s): %.0f segments/s; CPU %.1f s (%.0f segments per CPU-second); load %@; peak RSS %.0f MB",
+                     run, texts.count, ids.reduce(0) { $0 + $1.count }, total, tokenised, Double(texts.count) / total, cpu,
+                     Double(texts.count) / cpu, loadAverage(), peakRSSMegabytes()))
     }
     exit(0)
 }
@@ -99,8 +114,9 @@ settings.firstTrainableLayer = firstTrainableLayer
 print("fine-tuning on \(trainingSet.count) answers, validating on \(validation.count), \(labels.count) labels, settings \(settings)")
 let start = ContinuousClock.now
 let result = fineTune(encoder: encoder.weights, labelCount: labels.count, training: trainingSet, validation: validation, settings: settings) { report in
-    print(String(format: "epoch %2d  loss %.4f  validation micro-F1 %.3f at threshold %.2f  %.1f s  peak RSS %.0f MB",
-                 report.epoch, report.trainingLoss, report.validation.microF1, report.validation.threshold, report.seconds, peakRSSMegabytes()))
+    print(String(format: "epoch %2d  loss %.4f  validation micro-F1 %.3f at threshold %.2f  %.1f s  CPU so far %.0f s  load %@  peak RSS %.0f MB",
+                 report.epoch, report.trainingLoss, report.validation.microF1, report.validation.threshold, report.seconds,
+                 cpuSeconds(), loadAverage(), peakRSSMegabytes()))
 }
 let trainingSeconds = seconds(since: start)
 let epochs = result.history.count

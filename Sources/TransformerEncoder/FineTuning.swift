@@ -54,7 +54,7 @@ public final class MultiLabelFineTuner {
     public init(encoder: EncoderWeights, labelCount: Int, trainingCount: Int, settings: FineTuningSettings) {
         precondition(labelCount > 0 && trainingCount > 0 && settings.batchSize > 0, "nothing to train")
         precondition((0...encoder.configuration.layerCount).contains(settings.firstTrainableLayer), "no such layer")
-        var weights = EncoderWeights(configuration: encoder.configuration, labelCount: labelCount, seed: settings.seed)
+        var weights = EncoderWeights(configuration: encoder.configuration, labelCount: labelCount, seed: settings.seed, initialises: { $0.hasPrefix("classifier.") })
         let encoderCount = weights.layout.layerStart(encoder.configuration.layerCount)
         weights.values.replaceSubrange(0..<encoderCount, with: encoder.values[0..<encoderCount])
         self.weights = weights
