@@ -19,6 +19,11 @@ func fail(_ message: String) -> Never {
     exit(2)
 }
 
+/// One line to standard output at once (not buffered), so a long run can be followed in its log.
+func report(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
 func peakRSSMegabytes() -> Double {
     var usage = rusage()
     getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
@@ -74,7 +79,7 @@ guard arguments.count == 2, ["inference", "fine-tune"].contains(arguments[0]) el
 let files = BaseModelFiles(directory: URL(fileURLWithPath: arguments[1]))
 let loadStart = ContinuousClock.now
 let encoder = try SentenceEncoder(files: files)
-print(String(format: "model loaded in %.2f s", seconds(since: loadStart)))
+report(String(format: "model loaded in %.2f s", seconds(since: loadStart)))
 
 let training = try (1...4).flatMap { try codedAnswers("surveys/training/training-\($0).csv") }
 let heldOut = try (2...4).map { try codedAnswers("surveys/evaluation/heldout-gold-\($0).csv") }
@@ -89,7 +94,7 @@ if arguments[0] == "inference" {
         let total = seconds(since: start)
         precondition(vectors.count == texts.count)
         let cpu = cpuSeconds() - cpuStart
-        print(String(format: "run %d: %d segments (%d tokens) in %.2f s (tokenising %.2f s): %.0f segments/s; CPU %.1f s (%.0f segments per CPU-second); load %@; peak RSS %.0f MB",
+        report(String(format: "run %d: %d segments (%d tokens) in %.2f s (tokenising %.2f s): %.0f segments/s; CPU %.1f s (%.0f segments per CPU-second); load %@; peak RSS %.0f MB",
                      run, texts.count, ids.reduce(0) { $0 + $1.count }, total, tokenised, Double(texts.count) / total, cpu,
                      Double(texts.count) / cpu, loadAverage(), peakRSSMegabytes()))
     }
@@ -111,25 +116,25 @@ let trainingSet = labelled(order.dropFirst(validationCount).map { training[$0] }
 var settings = FineTuningSettings()
 settings.maximumEpochs = maximumEpochs
 settings.firstTrainableLayer = firstTrainableLayer
-print("fine-tuning on \(trainingSet.count) answers, validating on \(validation.count), \(labels.count) labels, settings \(settings)")
+report("fine-tuning on \(trainingSet.count) answers, validating on \(validation.count), \(labels.count) labels, settings \(settings)")
 let start = ContinuousClock.now
-let result = fineTune(encoder: encoder.weights, labelCount: labels.count, training: trainingSet, validation: validation, settings: settings) { report in
-    print(String(format: "epoch %2d  loss %.4f  validation micro-F1 %.3f at threshold %.2f  %.1f s  CPU so far %.0f s  load %@  peak RSS %.0f MB",
-                 report.epoch, report.trainingLoss, report.validation.microF1, report.validation.threshold, report.seconds,
+let result = fineTune(encoder: encoder.weights, labelCount: labels.count, training: trainingSet, validation: validation, settings: settings) { epoch in
+    report(String(format: "epoch %2d  loss %.4f  validation micro-F1 %.3f at threshold %.2f  %.1f s  CPU so far %.0f s  load %@  peak RSS %.0f MB",
+                 epoch.epoch, epoch.trainingLoss, epoch.validation.microF1, epoch.validation.threshold, epoch.seconds,
                  cpuSeconds(), loadAverage(), peakRSSMegabytes()))
 }
 let trainingSeconds = seconds(since: start)
 let epochs = result.history.count
-print(String(format: "fine-tuning: %d epochs in %.1f s (%.1f s per epoch, training and validation), best epoch %d, threshold %.2f",
+report(String(format: "fine-tuning: %d epochs in %.1f s (%.1f s per epoch, training and validation), best epoch %d, threshold %.2f",
              epochs, trainingSeconds, trainingSeconds / Double(epochs), result.bestEpoch, result.validation.threshold))
 let saved = try result.weights.safeTensorsData()
-print(String(format: "saved model: %.1f MB", Double(saved.count) / 1_048_576))
+report(String(format: "saved model: %.1f MB", Double(saved.count) / 1_048_576))
 for (index, set) in heldOut.enumerated() where index == 1 || (index == 2 && scoreSetFour) {
     let data = labelled(set)
     let scoringStart = ContinuousClock.now
     let probabilities = result.weights.labelProbabilities(tokenSequences: data.map(\.tokenIDs))
     let scoring = seconds(since: scoringStart)
     let f1 = ValidationScore.microF1(probabilities: probabilities, targets: data.map(\.targets), threshold: result.validation.threshold)
-    print(String(format: "held-out set %d (%d answers): micro-F1 %.3f (scored in %.2f s)", index + 2, data.count, f1, scoring))
+    report(String(format: "held-out set %d (%d answers): micro-F1 %.3f (scored in %.2f s)", index + 2, data.count, f1, scoring))
 }
-print(String(format: "peak RSS %.0f MB", peakRSSMegabytes()))
+report(String(format: "peak RSS %.0f MB", peakRSSMegabytes()))

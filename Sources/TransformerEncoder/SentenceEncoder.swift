@@ -1,3 +1,4 @@
+import COpenBLAS
 import Foundation
 
 /// The published sentence encoder at inference: text → token ids → 6 BERT layers → mean pooling → L2
@@ -54,21 +55,40 @@ func lowerLayerOutputs(_ weights: EncoderWeights, tokenSequences: [[Int32]], bel
 /// Runs dropout-free passes through the layers below `endLayer` (nil: all, with pooling) over batches of
 /// sequences taken in order of length (so each batch's attention blocks are similar in size), and returns
 /// `collect(pass, position in batch)` for every sequence in the original order.
+///
+/// Batches are shared round-robin among one worker per core, each with single-threaded BLAS: on 2 cores this
+/// is faster than one worker with threaded BLAS, because the element-wise work (LayerNorm, GELU, softmax) runs
+/// in parallel too. Each batch is computed the same whichever worker takes it, so results do not depend on
+/// the number of workers.
 private func inferenceBatches(
     _ weights: EncoderWeights, tokenSequences: [[Int32]], batchSize: Int, through endLayer: Int?,
-    collect: (EncoderPass, Int) -> [Float]
+    collect: @escaping @Sendable (EncoderPass, Int) -> [Float]
 ) -> [[Float]] {
     let order = tokenSequences.indices.sorted { tokenSequences[$0].count < tokenSequences[$1].count }
-    var results = [[Float]](repeating: [], count: tokenSequences.count)
-    var generator = SeededGenerator(seed: 0)
     let step = max(batchSize, 1)
-    weights.values.withUnsafeBufferPointer { parameters in
-        for start in stride(from: 0, to: order.count, by: step) {
-            let members = Array(order[start..<min(start + step, order.count)])
-            let pass = EncoderPass(layout: weights.layout, sequences: members.map { tokenSequences[$0] }, dropoutRate: 0, keepsActivations: false)
-            pass.run(parameters.baseAddress!, generator: &generator, through: endLayer)
-            for (slot, index) in members.enumerated() { results[index] = collect(pass, slot) }
+    let batches = stride(from: 0, to: order.count, by: step).map { Array(order[$0..<min($0 + step, order.count)]) }
+    let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, batches.count))
+    let results = UnsafeMutablePointer<[Float]>.allocate(capacity: tokenSequences.count)
+    results.initialize(repeating: [], count: tokenSequences.count)
+    defer { results.deinitialize(count: tokenSequences.count); results.deallocate() }
+    let slots = ResultSlots(base: results)
+    let blasThreads = openblas_get_num_threads()
+    if workers > 1 { openblas_set_num_threads(1) }
+    defer { if workers > 1 { openblas_set_num_threads(blasThreads) } }
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        var generator = SeededGenerator(seed: 0)
+        weights.values.withUnsafeBufferPointer { parameters in
+            for members in stride(from: worker, to: batches.count, by: workers).map({ batches[$0] }) {
+                let pass = EncoderPass(layout: weights.layout, sequences: members.map { tokenSequences[$0] }, dropoutRate: 0, keepsActivations: false)
+                pass.run(parameters.baseAddress!, generator: &generator, through: endLayer)
+                for (slot, index) in members.enumerated() { slots.base[index] = collect(pass, slot) }
+            }
         }
     }
-    return results
+    return Array(UnsafeBufferPointer(start: results, count: tokenSequences.count))
+}
+
+/// Where the workers of `inferenceBatches` write: each index is written by exactly one worker.
+private struct ResultSlots: @unchecked Sendable {
+    let base: UnsafeMutablePointer<[Float]>
 }
