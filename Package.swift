@@ -49,7 +49,7 @@ let package = Package(
         // Optimised in debug builds too: an unoptimised forward pass is ~100x slower, and tests run it.
         .target(
             name: "TransformerEncoder",
-            dependencies: ["COpenBLAS", "ConsultCore"],
+            dependencies: ["COpenBLAS", "ConsultCore", "Statistics"],
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         .executableTarget(
@@ -63,14 +63,14 @@ let package = Package(
         // Rule-coder throughput, and suggestion-model training, without a database (BENCHMARKS.md); not part of the CLI contract.
         .executableTarget(name: "coding-bench", dependencies: ["ConsultCore", "SyntheticSample", "ThemeSuggestion"], path: "Benchmarks/CodingBenchmark"),
         // Transformer inference and fine-tuning speed, memory and held-out F1 (BENCHMARKS.md).
-        .executableTarget(name: "transformer-bench", dependencies: ["TransformerEncoder", "ConsultCore"], path: "Benchmarks/TransformerBenchmark"),
+        .executableTarget(name: "transformer-bench", dependencies: ["TransformerEncoder", "ConsultCore", "Statistics"], path: "Benchmarks/TransformerBenchmark"),
         // Helpers every test target shares: the checkout's root, xmllint.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ConsultCoreTests", dependencies: ["ConsultCore", "Statistics", "TestSupport"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "TestSupport"]),
         .testTarget(name: "SyntheticSampleTests", dependencies: ["SyntheticSample"]),
         .testTarget(name: "ThemeSuggestionTests", dependencies: ["ThemeSuggestion", "ConsultCore", "SyntheticSample", "TestSupport"]),
-        .testTarget(name: "TransformerEncoderTests", dependencies: ["TransformerEncoder", "TestSupport"]),
+        .testTarget(name: "TransformerEncoderTests", dependencies: ["TransformerEncoder", "Statistics", "TestSupport"]),
         .testTarget(name: "ConsultReportTests", dependencies: ["ConsultReport", "ConsultCore", "ConsultStore", "TestSupport"]),
         .testTarget(
             name: "ConsultDatabaseTests",

@@ -1,3 +1,4 @@
+import Statistics
 import ConsultCore
 import Foundation
 import TransformerEncoder
@@ -108,8 +109,8 @@ func labelled(_ rows: [(text: String, themes: [String])]) -> [LabelledSequence] 
     }
 }
 var order = Array(training.indices)
-var splitter = SeededGenerator(seed: 2026)
-order.shuffle(using: &splitter)
+var splitter = SplitMix64(seed: 2026)
+splitter.shuffle(&order)
 let validationCount = training.count * 15 / 100
 let validation = labelled(order.prefix(validationCount).map { training[$0] })
 let trainingSet = labelled(order.dropFirst(validationCount).map { training[$0] })

@@ -1,3 +1,4 @@
+import Statistics
 import Foundation
 
 /// One forward pass of the encoder over a batch of token sequences, keeping what the backward pass needs.
@@ -116,7 +117,7 @@ final class EncoderPass {
 
     /// Runs the forward pass through the layers below `endLayer` (default: all, then pooling: `pooled` holds one
     /// vector per sequence, not normalised).
-    func run(_ parameters: UnsafePointer<Float>, generator: inout SeededGenerator, through endLayer: Int? = nil) {
+    func run(_ parameters: UnsafePointer<Float>, generator: inout SplitMix64, through endLayer: Int? = nil) {
         if startLayer == 0 { embed(parameters, generator: &generator) }
         for index in startLayer..<(endLayer ?? layout.configuration.layerCount) {
             runLayer(index, parameters, generator: &generator)
@@ -124,7 +125,7 @@ final class EncoderPass {
         if endLayer == nil { pool() }
     }
 
-    func embed(_ p: UnsafePointer<Float>, generator: inout SeededGenerator) {
+    func embed(_ p: UnsafePointer<Float>, generator: inout SplitMix64) {
         let h = hidden, configuration = layout.configuration
         let sum = embeddingOutput.pointer
         for (s, sequence) in sequences.enumerated() {
@@ -146,7 +147,7 @@ final class EncoderPass {
         }
     }
 
-    func runLayer(_ index: Int, _ p: UnsafePointer<Float>, generator: inout SeededGenerator) {
+    func runLayer(_ index: Int, _ p: UnsafePointer<Float>, generator: inout SplitMix64) {
         let configuration = layout.configuration, weights = layout.layers[index], a = activations(index)
         let h = hidden, inner = configuration.intermediateSize, n = rows
         let x = layerInput(index).pointer
@@ -182,7 +183,7 @@ final class EncoderPass {
     }
 
     /// Scaled dot-product self-attention per sequence and head: context = dropout(softmax(QKᵀ/√d))·V.
-    func attend(_ a: LayerActivations, generator: inout SeededGenerator) {
+    func attend(_ a: LayerActivations, generator: inout SplitMix64) {
         let configuration = layout.configuration, h = hidden, d = configuration.headSize
         let scale = 1 / Float(d).squareRoot()
         let longest = sequences.map(\.count).max() ?? 0

@@ -1,3 +1,4 @@
+import Statistics
 import Foundation
 
 /// An encoder's parameters in one flat buffer (see `ParameterLayout`), optionally with a multi-label head.
@@ -18,7 +19,7 @@ public struct EncoderWeights: Sendable, Equatable {
     init(configuration: EncoderConfiguration, labelCount: Int, seed: UInt64, initialises: (String) -> Bool) {
         layout = ParameterLayout(configuration: configuration, labelCount: labelCount)
         values = [Float](repeating: 0, count: layout.count)
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         for tensor in layout.tensors where initialises(tensor.name) {
             let isNormScale = tensor.name.hasSuffix("LayerNorm.weight")
             for index in tensor.offset..<(tensor.offset + tensor.count) {

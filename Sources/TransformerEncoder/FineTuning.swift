@@ -1,3 +1,4 @@
+import Statistics
 import Foundation
 
 /// One training answer for the multi-label head: its token ids (from `WordPieceTokenizer`) and, per label,
@@ -36,7 +37,7 @@ public struct FineTuningSettings: Sendable, Equatable, Codable {
 ///
 /// Contract: given the same starting weights, examples, settings and BLAS thread count, the weights after each
 /// step are identical bit for bit. Everything random (head initialisation, shuffling, dropout) comes from one
-/// `SeededGenerator` seeded from `settings.seed`.
+/// `SplitMix64` seeded from `settings.seed`.
 public final class MultiLabelFineTuner {
     public private(set) var weights: EncoderWeights
     public let settings: FineTuningSettings
@@ -44,7 +45,7 @@ public final class MultiLabelFineTuner {
     public let totalSteps: Int
     public var stepsTaken: Int { optimiser.stepCount }
     private var optimiser: AdamW
-    private var generator: SeededGenerator
+    private var generator: SplitMix64
     private var gradients: [Float]
     /// With frozen lower layers: each answer's output of the last frozen layer, by token ids.
     private var frozenOutputs: [[Int32]: [Float]] = [:]
@@ -62,7 +63,7 @@ public final class MultiLabelFineTuner {
         totalSteps = settings.maximumEpochs * ((trainingCount + settings.batchSize - 1) / settings.batchSize)
         let firstTrained = settings.firstTrainableLayer == 0 ? 0 : weights.layout.layerStart(settings.firstTrainableLayer)
         optimiser = AdamW(layout: weights.layout, weightDecay: settings.weightDecay, trained: firstTrained..<weights.layout.count)
-        generator = SeededGenerator(seed: settings.seed ^ 0x5EED_0F_D47A)
+        generator = SplitMix64(seed: settings.seed ^ 0x5EED_0F_D47A)
         gradients = [Float](repeating: 0, count: weights.layout.count)
     }
 
@@ -77,7 +78,7 @@ public final class MultiLabelFineTuner {
     @discardableResult
     public func trainEpoch(_ examples: [LabelledSequence]) -> Double {
         var order = Array(examples.indices)
-        order.shuffle(using: &generator)
+        generator.shuffle(&order)
         var total = 0.0, batches = 0
         for start in stride(from: 0, to: order.count, by: settings.batchSize) {
             let batch = order[start..<min(start + settings.batchSize, order.count)].map { examples[$0] }
@@ -113,7 +114,7 @@ public final class MultiLabelFineTuner {
 /// adding ∂L/∂θ to `gradients`. Shared by the trainer and the gradient checks. With `startInput` (each
 /// sequence's output of layer `firstTrainableLayer - 1`) the pass starts at `firstTrainableLayer`.
 func trainingLoss(
-    _ weights: EncoderWeights, _ batch: [LabelledSequence], dropoutRate: Float, generator: inout SeededGenerator,
+    _ weights: EncoderWeights, _ batch: [LabelledSequence], dropoutRate: Float, generator: inout SplitMix64,
     gradients: inout [Float], firstTrainableLayer: Int = 0, startInput: [[Float]]? = nil
 ) -> Double {
     let pass = EncoderPass(layout: weights.layout, sequences: batch.map(\.tokenIDs), dropoutRate: dropoutRate, keepsActivations: true,

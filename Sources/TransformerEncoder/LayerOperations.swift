@@ -1,3 +1,4 @@
+import Statistics
 import Foundation
 
 /// A zero-filled Float array at a fixed address, for activations and gradients that BLAS reads and writes.
@@ -115,7 +116,7 @@ func layerNormBackward(
 }
 
 /// Fills `mask` with inverted-dropout factors: 0 with probability `rate`, else 1/(1 − rate).
-func fillDropoutMask(_ mask: UnsafeMutablePointer<Float>, count: Int, rate: Float, generator: inout SeededGenerator) {
+func fillDropoutMask(_ mask: UnsafeMutablePointer<Float>, count: Int, rate: Float, generator: inout SplitMix64) {
     let keep = 1 / (1 - rate)
     for index in 0..<count { mask[index] = generator.nextUnitFloat() < rate ? 0 : keep }
 }

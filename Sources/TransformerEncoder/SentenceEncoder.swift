@@ -1,3 +1,4 @@
+import Statistics
 import COpenBLAS
 import Foundation
 
@@ -76,7 +77,7 @@ private func inferenceBatches(
     if workers > 1 { openblas_set_num_threads(1) }
     defer { if workers > 1 { openblas_set_num_threads(blasThreads) } }
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
-        var generator = SeededGenerator(seed: 0)
+        var generator = SplitMix64(seed: 0)
         weights.values.withUnsafeBufferPointer { parameters in
             for members in stride(from: worker, to: batches.count, by: workers).map({ batches[$0] }) {
                 let pass = EncoderPass(layout: weights.layout, sequences: members.map { tokenSequences[$0] }, dropoutRate: 0, keepsActivations: false)

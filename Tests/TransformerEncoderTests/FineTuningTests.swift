@@ -1,3 +1,4 @@
+import Statistics
 import Foundation
 import Testing
 @testable import TransformerEncoder
@@ -9,7 +10,7 @@ struct FineTuningTests {
 
     /// A learnable toy task: label k is on exactly when token 4 + k occurs.
     static func examples(count: Int, seed: UInt64) -> [LabelledSequence] {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         return (0..<count).map { _ in
             let length = 2 + Int(generator.next() % 6)
             let tokens = (0..<length).map { _ in Int32(4 + generator.next() % 12) }

@@ -1,3 +1,4 @@
+import Statistics
 import Foundation
 import Testing
 @testable import TransformerEncoder
@@ -11,7 +12,7 @@ struct GradientTests {
     /// Weights with every tensor random at a scale where all paths matter (LayerNorm scales around 1).
     static func weights() -> EncoderWeights {
         var weights = EncoderWeights(configuration: configuration, labelCount: 3, seed: 1)
-        var generator = SeededGenerator(seed: 99)
+        var generator = SplitMix64(seed: 99)
         for tensor in weights.layout.tensors {
             let isScale = tensor.name.hasSuffix("LayerNorm.weight")
             for i in tensor.offset..<(tensor.offset + tensor.count) {
@@ -28,7 +29,7 @@ struct GradientTests {
     ]
 
     func loss(_ weights: EncoderWeights, dropout: Float, gradients: inout [Float], firstTrainableLayer: Int = 0) -> Double {
-        var generator = SeededGenerator(seed: 5)
+        var generator = SplitMix64(seed: 5)
         return trainingLoss(weights, Self.batch, dropoutRate: dropout, generator: &generator, gradients: &gradients,
                             firstTrainableLayer: firstTrainableLayer)
     }
@@ -39,7 +40,7 @@ struct GradientTests {
         var analytic = [Float](repeating: 0, count: base.layout.count)
         _ = loss(base, dropout: dropout, gradients: &analytic)
         var scratch = analytic
-        var generator = SeededGenerator(seed: 3)
+        var generator = SplitMix64(seed: 3)
         let used = Set(Self.batch.flatMap(\.tokenIDs).map(Int.init))
         for tensor in base.layout.tensors {
             var indices = (0..<4).map { _ in tensor.offset + Int(generator.next() % UInt64(tensor.count)) }
@@ -80,7 +81,7 @@ struct GradientTests {
         var direct = [Float](repeating: 0, count: base.layout.count), cached = direct
         let loss = loss(base, dropout: 0, gradients: &direct, firstTrainableLayer: 1)
         let lower = lowerLayerOutputs(base, tokenSequences: Self.batch.map(\.tokenIDs), below: 1, batchSize: 2)
-        var generator = SeededGenerator(seed: 5)
+        var generator = SplitMix64(seed: 5)
         let cachedLoss = trainingLoss(base, Self.batch, dropoutRate: 0, generator: &generator, gradients: &cached,
                                       firstTrainableLayer: 1, startInput: lower)
         #expect(abs(loss - cachedLoss) < 1e-6)
