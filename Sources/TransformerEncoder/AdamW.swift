@@ -23,23 +23,27 @@ struct AdamW {
         secondMoment = [Float](repeating: 0, count: layout.count)
     }
 
-    mutating func update(_ parameters: inout [Float], gradients: [Float], learningRate: Float) {
+    /// One step. `learningRates` gives the rate for each part of the parameters (e.g. encoder and head); parts
+    /// outside the trained range are left alone.
+    mutating func update(_ parameters: inout [Float], gradients: [Float], learningRates: [(range: Range<Int>, rate: Float)]) {
         stepCount += 1
         let correction1 = 1 - pow(beta1, Float(stepCount)), correction2 = 1 - pow(beta2, Float(stepCount))
-        let stepSize = learningRate / correction1
-        let decayFactor = 1 - learningRate * weightDecay
-        let (b1, b2, eps) = (beta1, beta2, epsilon)
+        let (b1, b2, eps, decay, trained, decaying) = (beta1, beta2, epsilon, weightDecay, trained, decaying)
         parameters.withUnsafeMutableBufferPointer { theta in
             gradients.withUnsafeBufferPointer { g in
                 firstMoment.withUnsafeMutableBufferPointer { m in
                     secondMoment.withUnsafeMutableBufferPointer { v in
-                        for range in decaying {
-                            for i in range.clamped(to: trained) { theta[i] *= decayFactor }
-                        }
-                        for i in trained {
-                            m[i] = b1 * m[i] + (1 - b1) * g[i]
-                            v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i]
-                            theta[i] -= stepSize * m[i] / ((v[i] / correction2).squareRoot() + eps)
+                        for (range, rate) in learningRates {
+                            let part = range.clamped(to: trained)
+                            let decayFactor = 1 - rate * decay, stepSize = rate / correction1
+                            for decayed in decaying {
+                                for i in decayed.clamped(to: part) { theta[i] *= decayFactor }
+                            }
+                            for i in part {
+                                m[i] = b1 * m[i] + (1 - b1) * g[i]
+                                v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i]
+                                theta[i] -= stepSize * m[i] / ((v[i] / correction2).squareRoot() + eps)
+                            }
                         }
                     }
                 }

@@ -19,14 +19,16 @@ public struct FineTuningResult: Sendable {
 
 /// Fine-tunes `encoder` with a new head of `labelCount` labels on `training`, scoring `validation` after each
 /// epoch (micro-F1 at its best threshold), and stops after `settings.patience` epochs without improvement or at
-/// `settings.maximumEpochs`. Returns the best epoch's weights and threshold: the validation set chooses both the
+/// `settings.maximumEpochs`. The head's biases start at each label's log-odds in `training`. Returns the best epoch's weights and threshold: the validation set chooses both the
 /// stopping point and the calibration, and nothing else does. `progress` is called after every epoch.
 public func fineTune(
     encoder: EncoderWeights, labelCount: Int, training: [LabelledSequence], validation: [LabelledSequence],
     settings: FineTuningSettings, progress: (EpochReport) -> Void = { _ in }
 ) -> FineTuningResult {
     precondition(!validation.isEmpty, "a validation set is needed for early stopping and the threshold")
-    let tuner = MultiLabelFineTuner(encoder: encoder, labelCount: labelCount, trainingCount: training.count, settings: settings)
+    let prevalence = (0..<labelCount).map { label in training.reduce(Float(0)) { $0 + $1.targets[label] } / Float(training.count) }
+    let tuner = MultiLabelFineTuner(encoder: encoder, labelCount: labelCount, trainingCount: training.count, settings: settings,
+                                    labelPrevalence: prevalence)
     var history: [EpochReport] = []
     var best: (weights: EncoderWeights, epoch: Int, score: ValidationScore)?
     for epoch in 1...settings.maximumEpochs {

@@ -21,6 +21,9 @@ public struct FineTuningSettings: Sendable, Equatable, Codable {
     public var patience = 3
     public var batchSize = 16
     public var learningRate: Float = 8e-5
+    /// The new head's peak learning rate (same schedule): it starts from nothing, so at the encoder's rate its
+    /// bias alone would need many epochs to reach the labels' base rates.
+    public var headLearningRate: Float = 1e-3
     public var warmupFraction: Float = 0.1
     public var weightDecay: Float = 0.01
     public var dropoutRate: Float = 0.1
@@ -51,13 +54,22 @@ public final class MultiLabelFineTuner {
     private var frozenOutputs: [[Int32]: [Float]] = [:]
 
     /// Starts from `encoder` (its encoder tensors; any head it has is replaced by a new one of `labelCount`
-    /// labels), planning the schedule for `trainingCount` examples over `settings.maximumEpochs` epochs.
-    public init(encoder: EncoderWeights, labelCount: Int, trainingCount: Int, settings: FineTuningSettings) {
+    /// labels), planning the schedule for `trainingCount` examples over `settings.maximumEpochs` epochs. With
+    /// `labelPrevalence` (each label's share of training answers) the head's biases start at its log-odds, so
+    /// the first steps need not learn how rare each label is.
+    public init(encoder: EncoderWeights, labelCount: Int, trainingCount: Int, settings: FineTuningSettings, labelPrevalence: [Float]? = nil) {
         precondition(labelCount > 0 && trainingCount > 0 && settings.batchSize > 0, "nothing to train")
         precondition((0...encoder.configuration.layerCount).contains(settings.firstTrainableLayer), "no such layer")
         var weights = EncoderWeights(configuration: encoder.configuration, labelCount: labelCount, seed: settings.seed, initialises: { $0.hasPrefix("classifier.") })
         let encoderCount = weights.layout.layerStart(encoder.configuration.layerCount)
         weights.values.replaceSubrange(0..<encoderCount, with: encoder.values[0..<encoderCount])
+        if let labelPrevalence {
+            precondition(labelPrevalence.count == labelCount, "one prevalence per label")
+            for (label, share) in labelPrevalence.enumerated() {
+                let p = min(max(share, 1e-3), 1 - 1e-3)
+                weights.values[weights.layout.headBias + label] = log(p / (1 - p))
+            }
+        }
         self.weights = weights
         self.settings = settings
         totalSteps = settings.maximumEpochs * ((trainingCount + settings.batchSize - 1) / settings.batchSize)
@@ -92,7 +104,10 @@ public final class MultiLabelFineTuner {
     public func step(_ batch: [LabelledSequence]) -> Double {
         let rate = learningRate(atStep: optimiser.stepCount)
         let loss = lossAndGradient(batch)
-        optimiser.update(&weights.values, gradients: gradients, learningRate: rate)
+        let head = weights.layout.layerStart(weights.configuration.layerCount)
+        optimiser.update(&weights.values, gradients: gradients, learningRates: [
+            (0..<head, rate), (head..<weights.layout.count, rate * settings.headLearningRate / settings.learningRate),
+        ])
         return loss
     }
 

@@ -24,6 +24,7 @@ struct FineTuningTests {
         settings.patience = 12
         settings.batchSize = 8
         settings.learningRate = 3e-3
+        settings.headLearningRate = 3e-3
         settings.seed = seed
         return settings
     }
@@ -56,6 +57,16 @@ struct FineTuningTests {
         let test = Self.examples(count: 60, seed: 4)
         let probabilities = result.weights.labelProbabilities(tokenSequences: test.map(\.tokenIDs))
         #expect(ValidationScore.microF1(probabilities: probabilities, targets: test.map(\.targets), threshold: result.validation.threshold) >= 0.85)
+    }
+
+    @Test("the head's biases start at each label's log-odds when prevalences are given")
+    func priorBias() {
+        let tuner = MultiLabelFineTuner(encoder: EncoderWeights(configuration: Self.configuration, seed: 4), labelCount: 3, trainingCount: 10,
+                                        settings: settings(seed: 1), labelPrevalence: [0.5, 0.1, 0])
+        let bias = tuner.weights.values[tuner.weights.layout.headBias...]
+        #expect(abs(bias[bias.startIndex] - 0) < 1e-6)
+        #expect(abs(bias[bias.startIndex + 1] - log(0.1 / 0.9)) < 1e-5)
+        #expect(abs(bias[bias.startIndex + 2] - log(0.001 / 0.999)) < 1e-4)
     }
 
     @Test("the schedule warms up linearly, peaks at the learning rate, and decays to zero")
