@@ -53,7 +53,7 @@ struct WordPieceTokenizerTests {
 
     struct Case: Decodable { let text: String; let ids: [Int32] }
 
-    @Test("equals the reference tokeniser on 302 synthetic texts (accents, emoji, apostrophes, CJK, long answers)")
+    @Test("equals the reference tokeniser on 308 synthetic texts (accents, emoji, apostrophes, CJK, special tokens, long answers)")
     func reference() throws {
         let cases = try transformerFixture("tokenizer-reference.json", as: [Case].self)
         #expect(cases.count >= 300)
