@@ -39,6 +39,12 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
         ),
+        // Matrix products for the transformer encoder (cblas_sgemm).
+        .systemLibrary(
+            name: "COpenBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
         .target(name: "Postgres", dependencies: ["CLibPQ"]),
         .target(name: "EmbeddedPostgres"),
         // Pure numerics (no I/O): intervals, agreement, tests, weighting, disclosure control.
@@ -96,6 +102,13 @@ let package = Package(
         // Optimised in debug builds too: training fits thousands of sparse regressions, which the
         // unoptimised build runs ~10x slower, and the test suite trains on the 1,200 coded answers.
         .target(name: "ThemeSuggestion", dependencies: ["ConsultationModel", "CodingQuality", "Digests"], swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+        // The small BERT encoder (all-MiniLM-L6-v2): tokeniser, weights, forward and backward pass, fine-tuning.
+        // Optimised in debug builds too: an unoptimised forward pass is ~100x slower, and tests run it.
+        .target(
+            name: "TransformerEncoder",
+            dependencies: ["COpenBLAS", "Digests", "FileReading", "Statistics"],
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
         .executableTarget(
             name: "consult",
             dependencies: [
@@ -110,6 +123,11 @@ let package = Package(
         .executableTarget(
             name: "coding-bench", dependencies: ["ConsultationModel", "RuleCoding", "Digests", "SyntheticSample", "ThemeSuggestion", crypto],
             path: "Benchmarks/CodingBenchmark"
+        ),
+        // Transformer inference and fine-tuning speed, memory and held-out F1 (BENCHMARKS.md).
+        .executableTarget(
+            name: "transformer-bench", dependencies: ["TransformerEncoder", "CodingQuality", "FileReading", "Statistics"],
+            path: "Benchmarks/TransformerBenchmark"
         ),
         // Helpers every test target shares: the checkout's root, xmllint.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -136,6 +154,7 @@ let package = Package(
             dependencies: ["ExportShapes", "ConsultationModel", "FileReading", "PersonalData", "SurveyExports", "Workbooks", "TestSupport"]
         ),
         .testTarget(name: "ConsultServiceTests", dependencies: ["ConsultService", "ConsultationModel", "ConsultStore", "TestSupport"]),
+        .testTarget(name: "TransformerEncoderTests", dependencies: ["TransformerEncoder", "Statistics", "TestSupport"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "TestSupport"]),
         .testTarget(name: "SyntheticSampleTests", dependencies: ["SyntheticSample"]),
         .testTarget(

@@ -1,0 +1,141 @@
+import FileReading
+import Foundation
+import Statistics
+import TransformerEncoder
+
+/// Transformer encoder benchmarks without a database (results in BENCHMARKS.md):
+///
+/// - `inference MODEL_DIR`: tokenise and embed every answer of the four training sets and held-out sets 2-4
+///   (batches of 32), twice; prints segments/s and peak RSS.
+/// - `fine-tune MODEL_DIR [--first-trainable-layer K] [--max-epochs N] [--score-set-4]`: fine-tunes on the four
+///   training sets (`surveys/training/training-*.csv`) less a seeded 15% validation split, which alone chooses
+///   the stopping epoch and the threshold; then scores held-out set 3 (and, with `--score-set-4`, the headline
+///   set 4, to be run once with the final settings). Prints each epoch, the times, micro-F1, peak RSS and the
+///   size of the saved model.
+///
+/// MODEL_DIR holds `model.safetensors` and `vocab.txt` (e.g. `$CONSULT_HOME/models/all-MiniLM-L6-v2`).
+/// Usage (from the package root): swift run -c release --scratch-path .build-release transformer-bench fine-tune DIR
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("transformer-bench: \(message)\n".utf8))
+    exit(2)
+}
+
+/// One line to standard output at once (not buffered), so a long run can be followed in its log.
+func report(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
+func peakRSSMegabytes() -> Double {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+/// User + system CPU seconds of this process so far: on a machine shared with other builds, wall time
+/// measures the neighbours too, CPU time only this work.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
+/// The 1-minute load average, printed beside every timing.
+func loadAverage() -> String {
+    (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(String.init) ?? "?"
+}
+
+func seconds(since start: ContinuousClock.Instant) -> Double {
+    let elapsed = ContinuousClock.now - start
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+}
+
+/// (text, themes) of a hand-coded file with columns `id,source,question,text,themes` (themes `;`-joined).
+func codedAnswers(_ path: String) throws -> [(text: String, themes: [String])] {
+    var reader = try CSVReader(path: path)
+    guard let header = try reader.next()?.fields, let text = header.firstIndex(of: "text"), let themes = header.firstIndex(of: "themes") else {
+        fail("\(path): no text and themes columns")
+    }
+    var rows: [(String, [String])] = []
+    while let record = try reader.next() {
+        rows.append((record.fields[text], record.fields[themes].split(separator: ";").map(String.init)))
+    }
+    return rows
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+func option(_ name: String, in arguments: inout [String]) -> String? {
+    guard let index = arguments.firstIndex(of: name) else { return nil }
+    guard index + 1 < arguments.count else { fail("\(name) needs a value") }
+    let value = arguments[index + 1]
+    arguments.removeSubrange(index...(index + 1))
+    return value
+}
+let scoreSetFour = arguments.contains("--score-set-4")
+arguments.removeAll { $0 == "--score-set-4" }
+let firstTrainableLayer = Int(option("--first-trainable-layer", in: &arguments) ?? "0") ?? 0
+let maximumEpochs = Int(option("--max-epochs", in: &arguments) ?? "10") ?? 10
+guard arguments.count == 2, ["inference", "fine-tune"].contains(arguments[0]) else {
+    fail("usage: transformer-bench inference|fine-tune MODEL_DIR [--first-trainable-layer K] [--max-epochs N] [--score-set-4]")
+}
+let files = BaseModelFiles(directory: URL(fileURLWithPath: arguments[1]))
+let loadStart = ContinuousClock.now
+let encoder = try SentenceEncoder(files: files)
+report(String(format: "model loaded in %.2f s", seconds(since: loadStart)))
+
+let training = try (1...4).flatMap { try codedAnswers("surveys/training/training-\($0).csv") }
+let heldOut = try (2...4).map { try codedAnswers("surveys/evaluation/heldout-gold-\($0).csv") }
+
+if arguments[0] == "inference" {
+    let texts = training.map(\.text) + heldOut.flatMap { $0.map(\.text) }
+    for run in 1...2 {
+        let start = ContinuousClock.now, cpuStart = cpuSeconds()
+        let ids = texts.map { encoder.tokenizer.tokenIDs($0) }
+        let tokenised = seconds(since: start)
+        let vectors = encoder.embed(tokenSequences: ids)
+        let total = seconds(since: start)
+        precondition(vectors.count == texts.count)
+        let cpu = cpuSeconds() - cpuStart
+        report(String(format: "run %d: %d segments (%d tokens) in %.2f s (tokenising %.2f s): %.0f segments/s; CPU %.1f s (%.0f segments per CPU-second); load %@; peak RSS %.0f MB",
+                     run, texts.count, ids.reduce(0) { $0 + $1.count }, total, tokenised, Double(texts.count) / total, cpu,
+                     Double(texts.count) / cpu, loadAverage(), peakRSSMegabytes()))
+    }
+    exit(0)
+}
+
+let labels = Array(Set(training.flatMap(\.themes))).sorted()
+func labelled(_ rows: [(text: String, themes: [String])]) -> [LabelledSequence] {
+    rows.map { row in
+        LabelledSequence(tokenIDs: encoder.tokenizer.tokenIDs(row.text), targets: labels.map { row.themes.contains($0) ? 1 : 0 })
+    }
+}
+var order = Array(training.indices)
+var splitter = SplitMix64(seed: 2026)
+splitter.shuffle(&order)
+let validationCount = training.count * 15 / 100
+let validation = labelled(order.prefix(validationCount).map { training[$0] })
+let trainingSet = labelled(order.dropFirst(validationCount).map { training[$0] })
+var settings = FineTuningSettings()
+settings.maximumEpochs = maximumEpochs
+settings.firstTrainableLayer = firstTrainableLayer
+report("fine-tuning on \(trainingSet.count) answers, validating on \(validation.count), \(labels.count) labels, settings \(settings)")
+let start = ContinuousClock.now
+let result = fineTune(encoder: encoder.weights, labelCount: labels.count, training: trainingSet, validation: validation, settings: settings) { epoch in
+    report(String(format: "epoch %2d  loss %.4f  validation micro-F1 %.3f at threshold %.2f  %.1f s  CPU so far %.0f s  load %@  peak RSS %.0f MB",
+                 epoch.epoch, epoch.trainingLoss, epoch.validation.microF1, epoch.validation.threshold, epoch.seconds,
+                 cpuSeconds(), loadAverage(), peakRSSMegabytes()))
+}
+let trainingSeconds = seconds(since: start)
+let epochs = result.history.count
+report(String(format: "fine-tuning: %d epochs in %.1f s (%.1f s per epoch, training and validation), best epoch %d, threshold %.2f",
+             epochs, trainingSeconds, trainingSeconds / Double(epochs), result.bestEpoch, result.validation.threshold))
+let saved = try result.weights.safeTensorsData()
+report(String(format: "saved model: %.1f MB", Double(saved.count) / 1_048_576))
+for (index, set) in heldOut.enumerated() where index == 1 || (index == 2 && scoreSetFour) {
+    let data = labelled(set)
+    let scoringStart = ContinuousClock.now
+    let probabilities = result.weights.labelProbabilities(tokenSequences: data.map(\.tokenIDs))
+    let scoring = seconds(since: scoringStart)
+    let f1 = ValidationScore.microF1(probabilities: probabilities, targets: data.map(\.targets), threshold: result.validation.threshold)
+    report(String(format: "held-out set %d (%d answers): micro-F1 %.3f (scored in %.2f s)", index + 2, data.count, f1, scoring))
+}
+report(String(format: "peak RSS %.0f MB", peakRSSMegabytes()))
