@@ -1,10 +1,12 @@
 import ConsultStore
 import Foundation
+import NIOPosix
 import Postgres
 
 /// The service's libpq connections: at most `maximum` open at once (`--max-connections`), lent to one
-/// request at a time, each request's statements run on a Dispatch thread, never on the server's event
-/// loops (libpq blocks).
+/// request at a time, each request's statements run on a thread of the pool's own (one per
+/// connection), never on the server's event loops nor on Dispatch's global queues, whose few threads
+/// (about one per core) a blocking libpq call would take from everything else in the process.
 ///
 /// A connection serves every access level: before lending it, the pool switches it with `SET ROLE` to
 /// the database role the request acts as (`consult_staff` for ingest, `consult_analyst`,
@@ -29,6 +31,7 @@ public final class DatabasePool: @unchecked Sendable {
     }
 
     private let connect: @Sendable () throws -> Connection
+    private let threads: NIOThreadPool
     public let maximum: Int
     private let lock = NSLock()
     private var idle: [Pooled] = []
@@ -43,7 +46,11 @@ public final class DatabasePool: @unchecked Sendable {
     public init(maximum: Int, connect: @escaping @Sendable () throws -> Connection) {
         self.maximum = max(1, maximum)
         self.connect = connect
+        threads = NIOThreadPool(numberOfThreads: self.maximum)
+        threads.start()
     }
+
+    deinit { threads.shutdownGracefully { _ in } }
 
     public var use: Use {
         lock.withLock { Use(open: opened, inUse: opened - idle.count, waiting: waiters.count, maximum: maximum) }
@@ -56,7 +63,7 @@ public final class DatabasePool: @unchecked Sendable {
     public func withStore<T: Sendable>(as role: AccessRole?, _ body: @escaping @Sendable (Store) throws -> T) async throws -> T {
         let lent = await checkOut()
         return try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async { [self] in
+            threads.submit { [self] _ in
                 var pooled = lent
                 do {
                     if pooled == nil { pooled = Pooled(connection: try connect()) }
