@@ -3,16 +3,14 @@ import ConsultStore
 import ConsultationModel
 import Foundation
 import PersonalData
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Logging
 import Postgres
 import ServiceLifecycle
+import TestSupport
 
 /// `consult serve` for a test: the real server on a free loopback port (127.0.0.1, port 0), on a
 /// fresh database of the tests' cluster with the consultation loaded and the roles set up, and a real
-/// HTTP client (URLSession).
+/// HTTP client (`LoopbackHTTP`, which waits without holding a cooperative thread the server needs).
 final class TestServer: @unchecked Sendable {
     let store: Store
     let database: String
@@ -86,16 +84,12 @@ final class TestServer: @unchecked Sendable {
 
     func send(_ method: String, _ path: String, token: String?, contentType: String? = nil, body: Data? = nil,
               headers: [String: String] = [:]) async throws -> Reply {
-        var request = URLRequest(url: url(path))
-        request.httpMethod = method
-        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
-        if let contentType { request.setValue(contentType, forHTTPHeaderField: "Content-Type") }
-        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        request.httpBody = body
-        let (data, response) = try await URLSession.shared.data(for: request)
-        let http = response as! HTTPURLResponse
-        return Reply(status: http.statusCode, contentType: http.value(forHTTPHeaderField: "Content-Type") ?? "", body: String(decoding: data, as: UTF8.self),
-                     headers: http.allHeaderFields.reduce(into: [:]) { $0["\($1.key)".lowercased()] = "\($1.value)" })
+        var fields: [(String, String)] = []
+        if let token { fields.append(("Authorization", "Bearer \(token)")) }
+        if let contentType { fields.append(("Content-Type", contentType)) }
+        fields += headers.sorted { $0.key < $1.key }
+        let reply = try await LoopbackHTTP.send(method, port: port, path, headers: fields, body: body)
+        return Reply(status: reply.status, contentType: reply.headers["content-type"] ?? "", body: reply.text, headers: reply.headers)
     }
 
     func count(_ sql: String) throws -> Int { try store.db.query(sql).rows[0].int("n") }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A minimal W3C WebDriver client for Debian's `chromedriver` driving headless Chromium, enough to
 /// fill in and submit a form, run a script, and take screenshots. Loopback only.
@@ -6,7 +7,7 @@ final class WebDriver: @unchecked Sendable {
     struct Failure: Error, CustomStringConvertible { var description: String }
 
     private let process: Process
-    private let base: URL
+    private let port: Int
     private var session = ""
 
     /// Chromium and chromedriver as Debian installs them (`apt-get install chromium chromium-driver`),
@@ -16,14 +17,13 @@ final class WebDriver: @unchecked Sendable {
     }
 
     init() async throws {
-        let port = Int.random(in: 20_000...45_000)
+        port = Int.random(in: 20_000...45_000)
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/chromedriver")
         process.arguments = ["--port=\(port)", "--allowed-ips=127.0.0.1"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        base = URL(string: "http://127.0.0.1:\(port)")!
         for _ in 0..<300 where (try? await call("GET", "/status")) == nil {
             try await Task.sleep(for: .milliseconds(100))
         }
@@ -84,27 +84,13 @@ final class WebDriver: @unchecked Sendable {
         try png.write(to: URL(fileURLWithPath: path))
     }
 
-    /// One WebDriver command, sent with curl: chromedriver writes headers without a space after the
-    /// colon (`Content-Length:917`), which FoundationNetworking's URLSession refuses.
+    /// One WebDriver command; navigation and screenshots can take minutes on a loaded machine.
     @discardableResult
     private func call(_ method: String, _ path: String, _ body: [String: Any]? = nil) async throws -> [String: Any] {
-        let curl = Process()
-        curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        curl.arguments = ["-s", "-m", "300", "-X", method, "-H", "Content-Type: application/json", "-w", "\n%{http_code}"]
-            + (body == nil ? [] : ["--data-binary", "@-"]) + [base.absoluteString + path]
-        let input = Pipe(), output = Pipe()
-        curl.standardInput = input
-        curl.standardOutput = output
-        curl.standardError = FileHandle.nullDevice
-        try curl.run()
-        if let body { input.fileHandleForWriting.write(try JSONSerialization.data(withJSONObject: body)) }
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        curl.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        let status = text.split(separator: "\n").last.map(String.init) ?? ""
-        let object = (try? JSONSerialization.jsonObject(with: Data(text.dropLast(status.count).utf8))) as? [String: Any] ?? [:]
-        guard status == "200" else { throw Failure(description: "WebDriver \(method) \(path): \(status) \(object)") }
+        let data = try body.map { try JSONSerialization.data(withJSONObject: $0) }
+        let reply = try await LoopbackHTTP.send(method, port: port, path, headers: [("Content-Type", "application/json")], body: data, timeout: 300)
+        let object = (try? JSONSerialization.jsonObject(with: reply.body)) as? [String: Any] ?? [:]
+        guard reply.status == 200 else { throw Failure(description: "WebDriver \(method) \(path): \(reply.status) \(object)") }
         return object
     }
 }
