@@ -26,6 +26,9 @@ public struct ImportOptions: Sendable {
     public var sheet: String?
     /// Also import responses the tool marks unfinished (Qualtrics `Finished` 0, LimeSurvey no `Date submitted`).
     public var includePartial = false
+    /// Also tell what became of each response (`ImportOutcome.lines`): for `consult serve`, which
+    /// joins submissions that arrive together into one import and answers each from its own lines.
+    public var reportsLines = false
     public init(dryRun: Bool = false, acceptValid: Bool = false, rejectsPath: String? = nil, importedBy: String,
                 encoding: InputEncoding = .detect, mapping: HeaderMapping = .none, format: InputFormat? = nil) {
         self.dryRun = dryRun
@@ -62,6 +65,8 @@ public struct ImportOutcome: Sendable {
     public var reading: TabularReading? = nil
     /// Rows the tool marks as not real or unfinished, not imported, by reason.
     public var skipped: [String: Int] = [:]
+    /// With `ImportOptions.reportsLines`: each stored, duplicate, changed or erased response by its line.
+    public var lines: [ImportedLine] = []
 }
 
 /// Imports survey exports (CSV or JSON Lines): read → match headers → validate → redact →
@@ -148,11 +153,11 @@ public struct ResponseImporter {
                                  conversion: source.conversion, reading: source.reading, skipped: source.skipped)
         }
         try store.checkKeyFingerprint(pseudonymiser.fingerprint)
-        let batch = try store.save(ImportSource(instrument: instrument, kind: "responses", sourceName: sourceName,
-                                                sha256: sha, importedBy: options.importedBy), readAll)
+        let importSource = ImportSource(instrument: instrument, kind: "responses", sourceName: sourceName, sha256: sha, importedBy: options.importedBy)
+        let (batch, lines) = options.reportsLines ? try store.saveReportingLines(importSource, readAll) : (try store.save(importSource, readAll), [])
         if let rejectsPath = options.rejectsPath { try RejectsFile.write(rows.rejections, to: rejectsPath, source: path) }
         return ImportOutcome(file: path, result: .imported(batch), rowsRead: rows.read, rejected: rows.rejected, redactions: rows.redactions,
                              conversion: source.conversion, changedLines: try store.changedLines(batch: batch.id), reading: source.reading,
-                             skipped: source.skipped)
+                             skipped: source.skipped, lines: lines)
     }
 }

@@ -1,3 +1,4 @@
+import ConsultIngest
 import ConsultStore
 import Foundation
 import Hummingbird
@@ -49,12 +50,22 @@ public struct ConsultServer: Sendable {
     let pseudonymiser: Pseudonymiser
     let metrics = ServiceMetrics()
     let logger: Logger
+    /// Submissions that arrive together are imported together (group commit; see `SubmissionGroups`).
+    let groups: SubmissionGroups
 
     public init(settings: Settings, pool: DatabasePool, pseudonymiser: Pseudonymiser, logger: Logger = Logger(label: "consult.serve")) {
         self.settings = settings
         self.pool = pool
         self.pseudonymiser = pseudonymiser
         self.logger = logger
+        groups = SubmissionGroups { key, body, name in
+            try await pool.withStore(as: .staff) { store in
+                var options = ImportOptions(importedBy: "api:token-\(key.token)", encoding: .utf8)
+                options.reportsLines = true
+                return try ResponseImporter(store: store, pseudonymiser: pseudonymiser)
+                    .importBytes(body, name: name, format: .jsonl, survey: key.survey, options: options)
+            }
+        }
     }
 
     /// The application, ready for `runService()` (graceful shutdown on SIGTERM and SIGINT: stop
@@ -69,7 +80,9 @@ public struct ConsultServer: Sendable {
         router.get("/healthz") { _, _ in Answer.json(["status": "ok"]).response }
         router.get("/readyz") { _, _ in await self.readiness().response }
         router.get("/metrics") { _, _ in
-            Answer(status: 200, contentType: "text/plain; version=0.0.4; charset=utf-8", body: metrics.exposition(pool: pool.use)).response
+            let waiting = await groups.waiting
+            return Answer(status: 200, contentType: "text/plain; version=0.0.4; charset=utf-8",
+                          body: metrics.exposition(pool: pool.use, submissionsWaiting: waiting)).response
         }
         router.get("/openapi.json") { _, _ in Answer(status: 200, contentType: "application/json", body: OpenAPIDocument.text).response }
         router.post("/v1/surveys/{survey}/responses") { request, context in await ingest.responses(request, context).response }

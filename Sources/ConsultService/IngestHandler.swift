@@ -75,22 +75,29 @@ struct IngestHandler: Sendable {
             let name = "api-\(context.id)"
             if form != nil { reference = "web-" + UUID().uuidString.lowercased() }
             let id = reference
-            answer = try await idempotent(request, token: token, survey: survey, body: body) { store in
-                let importer = ResponseImporter(store: store, pseudonymiser: server.pseudonymiser)
-                let options = ImportOptions(importedBy: "api:token-\(token.id)", encoding: .utf8)
-                return try submit(survey: survey, in: store, reference: id) {
-                    var bytes = body, format = InputFormat.jsonl
-                    switch kind {
-                    case .form:
-                        let idColumn = try store.instrument(survey).idColumn ?? "response_id"
-                        bytes = form?.jsonLine(idColumn: idColumn, id: id ?? "") ?? []
-                    // A JSON document may span lines; outside strings a line break is only white space.
-                    case .json: bytes = body.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }
-                    case .csv: format = .csv
-                    case .jsonl, .markdown: break
-                    }
-                    return try importer.importBytes(bytes, name: name, format: format, survey: survey, options: options)
+            answer = try await idempotent(request, token: token, body: body) {
+                var bytes = body, format = InputFormat.jsonl
+                switch kind {
+                case .form:
+                    let idColumn = try await server.pool.withStore(as: .staff) { try $0.instrument(survey).idColumn } ?? "response_id"
+                    bytes = form?.jsonLine(idColumn: idColumn, id: id ?? "") ?? []
+                // A JSON document may span lines; outside strings a line break is only white space.
+                case .json: bytes = body.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }
+                case .csv: format = .csv
+                case .jsonl, .markdown: break
                 }
+                let key = SubmissionGroups.Key(survey: survey, token: token.id)
+                let turn: SubmissionGroups.Turn = format == .jsonl ? await server.groups.turn(for: bytes, name: name, key: key) : .alone
+                if case .joined(let share) = turn { return reply(Tally(share), survey: survey, reference: id) }
+                let alone = try await server.pool.withStore(as: .staff) { [bytes, format] store in
+                    let importer = ResponseImporter(store: store, pseudonymiser: server.pseudonymiser)
+                    let options = ImportOptions(importedBy: "api:token-\(token.id)", encoding: .utf8)
+                    return try submit(survey: survey, in: store, reference: id) {
+                        try importer.importBytes(bytes, name: name, format: format, survey: survey, options: options)
+                    }
+                }
+                if case .lead = turn { Task { await server.groups.release(key) } }
+                return alone
             }
         } catch {
             answer = server.answer(for: error)
@@ -109,10 +116,12 @@ struct IngestHandler: Sendable {
             let token = try await server.authorise(request, allowed: [.ingest], survey: survey)
             guard !token.isPublic else { throw Problem(.forbidden, detail: "a public form token may submit form responses only") }
             let name = "api-\(context.id).md"
-            return try await idempotent(request, token: token, survey: survey, body: body) { store in
-                let importer = NotesImporter(store: store, pseudonymiser: server.pseudonymiser)
-                return try submit(survey: survey, in: store, reference: nil) {
-                    try importer.importTranscript(body, name: name, survey: survey, options: ImportOptions(importedBy: "api:token-\(token.id)"))
+            return try await idempotent(request, token: token, body: body) {
+                try await server.pool.withStore(as: .staff) { store in
+                    let importer = NotesImporter(store: store, pseudonymiser: server.pseudonymiser)
+                    return try submit(survey: survey, in: store, reference: nil) {
+                        try importer.importTranscript(body, name: name, survey: survey, options: ImportOptions(importedBy: "api:token-\(token.id)"))
+                    }
                 }
             }
         } catch {
@@ -161,49 +170,87 @@ struct IngestHandler: Sendable {
         } catch where error is ImportError || error is SurveyFileError {
             return Problem(.invalidRequest, detail: Redactor().redact(String(describing: error)).text).answer
         }
-        let batch: ImportBatch
-        var status: String
-        switch outcome.result {
-        case .alreadyImported(let earlier):
-            batch = earlier
-            status = "already_held"
-            metrics.recordSubmissions(.duplicate, count: earlier.rowsRead)
-        case .imported(let stored):
-            batch = stored
-            status = stored.rowsAccepted > 0 ? "created" : "already_held"
-            metrics.recordSubmissions(.accepted, count: stored.rowsAccepted)
-            metrics.recordSubmissions(.duplicate, count: stored.rowsDuplicate)
-            metrics.recordSubmissions(.changed, count: stored.rowsChanged)
-            metrics.recordSubmissions(.erased, count: stored.rowsErased)
-            if stored.rowsAccepted == 0 && stored.rowsChanged > 0 {
-                return Problem(.changedResponse, detail: "batch \(stored.id): nothing new was stored", changedLines: outcome.changedLines).answer
+        return reply(try Tally(outcome), survey: survey, reference: reference)
+    }
+
+    /// What a submission's answer reports: its batch and what became of its responses.
+    struct Tally {
+        var batch: Int
+        var alreadyImported = false
+        var read = 0, accepted = 0, duplicate = 0, changed = 0, erased = 0, rejected = 0, redactions = 0
+        var changedLines: [Int] = []
+
+        /// A submission imported alone: the batch's own counts (or the earlier batch of an identical body).
+        init(_ outcome: ImportOutcome) throws {
+            let batch: ImportBatch
+            switch outcome.result {
+            case .alreadyImported(let earlier):
+                batch = earlier
+                alreadyImported = true
+            case .imported(let stored): batch = stored
+            case .checked: throw StoreError("an API import ran as a dry run")
             }
-        case .checked:
-            throw StoreError("an API import ran as a dry run")
+            self.batch = batch.id
+            (read, accepted, duplicate, changed) = (batch.rowsRead, batch.rowsAccepted, batch.rowsDuplicate, batch.rowsChanged)
+            (erased, rejected, redactions, changedLines) = (batch.rowsErased, batch.rowsRejected, batch.redactions, outcome.changedLines)
         }
-        let body = Submitted(status: status, survey: survey, batch: batch.id, read: batch.rowsRead, accepted: batch.rowsAccepted,
-                             duplicate: batch.rowsDuplicate, changed: batch.rowsChanged, erased: batch.rowsErased, rejected: batch.rowsRejected,
-                             redactions: batch.redactions, changedLines: outcome.changedLines, reference: reference)
+
+        /// A submission imported with others: counted from its own lines only.
+        init(_ share: SubmissionGroups.Share) {
+            batch = share.batch.id
+            read = share.lines.count
+            for line in share.lines {
+                switch line.outcome {
+                case .accepted: accepted += 1
+                case .duplicate: duplicate += 1
+                case .changed:
+                    changed += 1
+                    changedLines.append(line.line)
+                case .erased: erased += 1
+                }
+                redactions += line.redactions
+            }
+        }
+    }
+
+    /// The answer for a stored submission (201 when anything was stored, 409 when nothing new was and
+    /// something was held with other content, 200 otherwise), counted for `/metrics`.
+    private func reply(_ tally: Tally, survey: String, reference: String?) -> Answer {
+        let metrics = server.metrics
+        if tally.alreadyImported {
+            metrics.recordSubmissions(.duplicate, count: tally.read)
+        } else {
+            metrics.recordSubmissions(.accepted, count: tally.accepted)
+            metrics.recordSubmissions(.duplicate, count: tally.duplicate)
+            metrics.recordSubmissions(.changed, count: tally.changed)
+            metrics.recordSubmissions(.erased, count: tally.erased)
+            if tally.accepted == 0 && tally.changed > 0 {
+                return Problem(.changedResponse, detail: "batch \(tally.batch): nothing new was stored", changedLines: tally.changedLines).answer
+            }
+        }
+        let status = tally.accepted > 0 && !tally.alreadyImported ? "created" : "already_held"
+        let body = Submitted(status: status, survey: survey, batch: tally.batch, read: tally.read, accepted: tally.accepted,
+                             duplicate: tally.duplicate, changed: tally.changed, erased: tally.erased, rejected: tally.rejected,
+                             redactions: tally.redactions, changedLines: tally.changedLines, reference: reference)
         return Answer.json(body, status: status == "created" ? 201 : 200)
     }
 
-    /// Runs `work` as the ingest role, unless the request's `Idempotency-Key` was seen before from
-    /// this token: then the first answer is given again (or 422 when the key came with another body).
-    private func idempotent(_ request: Request, token: ApiToken, survey: String, body: [UInt8],
-                            _ work: @escaping @Sendable (Store) throws -> Answer) async throws -> Answer {
-        let key = request.headers[HTTPField.Name("Idempotency-Key")!]
+    /// Runs `work`, unless the request's `Idempotency-Key` was seen before from this token: then the
+    /// first answer is given again (or 422 when the key came with another body).
+    private func idempotent(_ request: Request, token: ApiToken, body: [UInt8], _ work: () async throws -> Answer) async throws -> Answer {
+        guard let key = request.headers[HTTPField.Name("Idempotency-Key")!] else { return try await work() }
         let fingerprint = sha256Hex(of: Array("\(request.method.rawValue) \(request.uri.path)\n\(request.headers[.contentType] ?? "")\n".utf8) + body)
-        return try await server.pool.withStore(as: .staff) { store in
-            if let key, let earlier = try store.storedAnswer(token: token.id, key: key) {
-                guard earlier.requestSHA256 == fingerprint else { return Problem(.idempotencyKeyReused).answer }
-                return Answer(status: earlier.status, contentType: earlier.contentType, body: earlier.body)
-            }
-            let answer = try work(store)
-            guard let key, answer.status < 500 else { return answer }
-            let kept = try store.keepAnswer(StoredAnswer(requestSHA256: fingerprint, status: answer.status, contentType: answer.contentType, body: answer.body),
-                                            token: token.id, key: key)
-            return Answer(status: kept.status, contentType: kept.contentType, body: kept.body)
+        if let earlier = try await server.pool.withStore(as: .staff, { try $0.storedAnswer(token: token.id, key: key) }) {
+            guard earlier.requestSHA256 == fingerprint else { return Problem(.idempotencyKeyReused).answer }
+            return Answer(status: earlier.status, contentType: earlier.contentType, body: earlier.body)
         }
+        let answer = try await work()
+        guard answer.status < 500 else { return answer }
+        let kept = try await server.pool.withStore(as: .staff) {
+            try $0.keepAnswer(StoredAnswer(requestSHA256: fingerprint, status: answer.status, contentType: answer.contentType, body: answer.body),
+                              token: token.id, key: key)
+        }
+        return Answer(status: kept.status, contentType: kept.contentType, body: kept.body)
     }
 
     /// The request body, up to the size limit.
@@ -225,7 +272,7 @@ struct IngestHandler: Sendable {
     private func limitRate(_ address: String?) async throws {
         let client = server.pseudonymiser.pseudonym(scope: "api-rate", sourceID: address ?? "unknown")
         let count = try await server.pool.withStore(as: .staff) { try $0.countRequest(client: client) }
-        if count > server.settings.formSubmissionsPerMinute {
+        if count > Double(server.settings.formSubmissionsPerMinute) {
             throw Problem(.tooManyRequests, detail: "at most \(server.settings.formSubmissionsPerMinute) submissions a minute from one address")
         }
     }

@@ -5,7 +5,8 @@ import Prometheus
 /// that several servers in one process (the tests) keep apart.
 ///
 /// Requests by route template (never the concrete path, which may carry a survey id) and status, a
-/// latency histogram per route, submissions by outcome, and the connection pool's use.
+/// latency histogram per route, submissions by outcome and waiting to be imported together, and the
+/// connection pool's use.
 public final class ServiceMetrics: Sendable {
     /// What became of one submitted response.
     public enum Submission: String, Sendable, CaseIterable {
@@ -31,8 +32,9 @@ public final class ServiceMetrics: Sendable {
         registry.makeCounter(descriptor: Self.submissions, labels: [("outcome", outcome.rawValue)]).increment(by: Int64(count))
     }
 
-    /// The exposition text, with the pool's current use.
-    func exposition(pool: DatabasePool.Use) -> String {
+    /// The exposition text, with the pool's current use and the submissions waiting to join an import.
+    func exposition(pool: DatabasePool.Use, submissionsWaiting: Int) -> String {
+        registry.makeGauge(descriptor: Self.submissionsWaiting).set(to: Double(submissionsWaiting))
         registry.makeGauge(descriptor: Self.poolOpen).set(to: Double(pool.open))
         registry.makeGauge(descriptor: Self.poolInUse).set(to: Double(pool.inUse))
         registry.makeGauge(descriptor: Self.poolWaiting).set(to: Double(pool.waiting))
@@ -47,6 +49,9 @@ public final class ServiceMetrics: Sendable {
     private static var requests: MetricNameDescriptor { name("http_requests", unit: "total", "HTTP requests by method, route template and status.") }
     private static var latency: MetricNameDescriptor { name("http_request_duration", unit: "seconds", "Time from request to response, by method and route template.") }
     private static var submissions: MetricNameDescriptor { name("submissions", unit: "total", "Submitted responses by outcome: accepted, duplicate, changed, rejected, erased.") }
+    private static var submissionsWaiting: MetricNameDescriptor {
+        name("submissions_waiting", unit: "requests", "Submissions waiting for the import running for their survey and token, to be imported together.")
+    }
     private static var poolOpen: MetricNameDescriptor { name("db_pool_open", unit: "connections", "Database connections open.") }
     private static var poolInUse: MetricNameDescriptor { name("db_pool_in_use", unit: "connections", "Database connections lent to a request.") }
     private static var poolWaiting: MetricNameDescriptor { name("db_pool_waiting", unit: "requests", "Requests waiting for a database connection.") }

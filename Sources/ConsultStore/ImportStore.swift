@@ -24,6 +24,24 @@ public struct ImportBatch: Sendable, Equatable, Codable {
     public var convertedFrom: String?
 }
 
+/// What became of one response of an import, by its line in the source: for a caller that joined
+/// several submissions into one import and answers each from its own lines (`consult serve`).
+public struct ImportedLine: Sendable, Equatable {
+    public enum Outcome: String, Sendable {
+        case accepted, duplicate, changed, erased
+    }
+    public var line: Int
+    public var outcome: Outcome
+    /// Redactions in the segments stored for this line (0 unless accepted).
+    public var redactions: Int
+
+    public init(line: Int, outcome: Outcome, redactions: Int) {
+        self.line = line
+        self.outcome = outcome
+        self.redactions = redactions
+    }
+}
+
 /// The identity of an import: which instrument, which file, who ran it.
 public struct ImportSource: Sendable {
     public var instrument: Instrument
@@ -95,6 +113,20 @@ extension Store {
     /// throws (a malformed file, rejected rows), or anything else fails, nothing is stored.
     public func save(_ source: ImportSource,
                      _ produce: ((PreparedRespondent) throws -> Void) throws -> ImportTally) throws -> ImportBatch {
+        try save(source, reportingLines: false, produce).batch
+    }
+
+    /// `save`, also telling what became of each response by its source line (in line order): the
+    /// outcomes the batch's counts add up. A line repeating an earlier line's respondent in the same
+    /// import counts as a duplicate of it. Costs one more statement over the staged rows, so file
+    /// imports, which report counts only, do without.
+    public func saveReportingLines(_ source: ImportSource,
+                                   _ produce: ((PreparedRespondent) throws -> Void) throws -> ImportTally) throws -> (batch: ImportBatch, lines: [ImportedLine]) {
+        try save(source, reportingLines: true, produce)
+    }
+
+    private func save(_ source: ImportSource, reportingLines: Bool,
+                      _ produce: ((PreparedRespondent) throws -> Void) throws -> ImportTally) throws -> (batch: ImportBatch, lines: [ImportedLine]) {
         try db.transaction { db in
             let batchID = try db.query("""
                 INSERT INTO consult.import_batch (instrument_id, kind, source_name, file_sha256, rows_read, rows_accepted,
@@ -185,12 +217,37 @@ extension Store {
                 """, batchID, tally.rowsRead, tally.rowsRejected, accepted, changed, erased, staged - accepted - changed - erased,
                 redactions, tally.convertedFrom).rows[0]
             let batch = try Self.batch(from: row)
+            let lines = reportingLines ? try Self.lineOutcomes(db, batch: batchID, instrument: source.instrument.id) : []
             try Store(db: db).audit(.importData, [
                 "kind": .string(source.kind), "file": .string(source.sourceName), "batch": .int(batch.id), "read": .int(batch.rowsRead),
                 "accepted": .int(batch.rowsAccepted), "duplicate": .int(batch.rowsDuplicate), "changed": .int(batch.rowsChanged),
                 "erased": .int(batch.rowsErased), "rejected": .int(batch.rowsRejected),
             ])
-            return batch
+            return (batch, lines)
+        }
+    }
+
+    /// Each staged response's outcome, decided as the statements of `save` decided it: stored (the
+    /// first line of a new respondent), changed (listed in `import_change`), erased (on the register),
+    /// or else a duplicate of what is held.
+    private static func lineOutcomes(_ db: Connection, batch: Int, instrument: String) throws -> [ImportedLine] {
+        try db.query("""
+            SELECT s.position AS line,
+                CASE WHEN c.respondent_id IS NOT NULL THEN 'changed'
+                     WHEN n.id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM stage_row e WHERE e.kind = 'r' AND e.pseudonym = s.pseudonym
+                                                           AND e.position < s.position) THEN 'accepted'
+                     WHEN EXISTS (SELECT 1 FROM consult.erased_respondent e WHERE e.instrument_id = $2
+                                  AND e.pseudonym_hash = encode(sha256(convert_to(s.pseudonym, 'UTF8')), 'hex')) THEN 'erased'
+                     ELSE 'duplicate' END AS outcome,
+                coalesce((SELECT sum(x.redactions) FROM stage_row x WHERE x.kind = 's' AND x.pseudonym = n.pseudonym), 0) AS redactions
+            FROM stage_row s
+            LEFT JOIN stage_new n USING (pseudonym)
+            LEFT JOIN consult.import_change c ON c.batch_id = $1::bigint AND c.source_line = s.position
+            WHERE s.kind = 'r' ORDER BY s.position
+            """, batch, instrument).rows.map { row in
+            let outcome = try row.string("outcome")
+            guard let kind = ImportedLine.Outcome(rawValue: outcome) else { throw StoreError("unknown line outcome \(outcome)") }
+            return ImportedLine(line: try row.int("line"), outcome: kind, redactions: kind == .accepted ? try row.int("redactions") : 0)
         }
     }
 

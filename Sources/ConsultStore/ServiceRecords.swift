@@ -35,15 +35,23 @@ extension Store {
         return kept
     }
 
-    /// Counts one request of `client` (the keyed pseudonym of its address, made by the caller) in the
-    /// current minute and returns the count so far, forgetting minutes older than five.
-    public func countRequest(client: String) throws -> Int {
+    /// Counts one request of `client` (the keyed pseudonym of its address, made by the caller) and
+    /// returns its requests in the last 60 seconds, estimated as a sliding window: this minute's count
+    /// plus the previous minute's, weighted by the share of the window that falls in it. (Counting
+    /// calendar minutes alone would let a burst straddling a minute's end through twice over.)
+    /// Minutes older than five are forgotten.
+    public func countRequest(client: String) throws -> Double {
         try db.query("DELETE FROM consult.api_rate WHERE minute < date_trunc('minute', now()) - interval '5 minutes'")
         return try db.query("""
-            INSERT INTO consult.api_rate (client_pseudonym, minute, requests) VALUES ($1, date_trunc('minute', now()), 1)
-            ON CONFLICT (client_pseudonym, minute) DO UPDATE SET requests = consult.api_rate.requests + 1
-            RETURNING requests
-            """, client).rows[0].int("requests")
+            WITH counted AS (
+                INSERT INTO consult.api_rate (client_pseudonym, minute, requests) VALUES ($1, date_trunc('minute', now()), 1)
+                ON CONFLICT (client_pseudonym, minute) DO UPDATE SET requests = consult.api_rate.requests + 1
+                RETURNING requests)
+            SELECT requests + coalesce((SELECT p.requests FROM consult.api_rate p WHERE p.client_pseudonym = $1
+                                        AND p.minute = date_trunc('minute', now()) - interval '1 minute'), 0)
+                   * (1 - extract(epoch FROM now() - date_trunc('minute', now())) / 60) AS requests
+            FROM counted
+            """, client).rows[0].double("requests")
     }
 
     /// Whether the server is reachable and every migration in `directory` is applied (for `/readyz`).

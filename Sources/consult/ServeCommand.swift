@@ -60,9 +60,14 @@ extension Consult {
             return (String(text[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]")), port)
         }
 
+        /// Roles are the cluster's, grants are each database's: the roles existing (set up for another
+        /// database of the cluster) is not enough, this database must have granted them its schemas
+        /// (every role reads `consult_public`), or every request would fail for want of privileges.
         private static func requireRoles(_ store: Store) throws {
-            let found = try store.db.query("SELECT count(*) AS n FROM pg_roles WHERE rolname = ANY($1::text[])",
-                                           "{\(AccessRole.allCases.map(\.databaseRole).joined(separator: ","))}").rows[0].int("n")
+            let found = try store.db.query("""
+                SELECT count(*) AS n FROM pg_roles r JOIN pg_namespace s ON s.nspname = 'consult_public'
+                WHERE r.rolname = ANY($1::text[]) AND has_schema_privilege(r.oid, s.oid, 'USAGE')
+                """, "{\(AccessRole.allCases.map(\.databaseRole).joined(separator: ","))}").rows[0].int("n")
             guard found == AccessRole.allCases.count else {
                 throw CommandFailure("the service runs requests as consult_staff, consult_analyst and consult_reader: run `consult roles setup` first")
             }

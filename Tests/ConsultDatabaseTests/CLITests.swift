@@ -32,10 +32,26 @@ import Glibc
         var out: String
         var err: String
 
-        /// Waits for the process to end and collects its exit status and output.
-        func finish() -> Run {
+        /// Waits for the process to end and collects its exit status and output. A process still
+        /// running after `limit` seconds is killed and recorded as an issue: a command that never ends
+        /// (a server that should have refused to start) fails its test instead of holding the thread
+        /// it waits on, which the suite's other tests need, for ever.
+        func finish(limit: Double = 600) -> Run {
             var status: Int32 = 0
-            while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+            let deadline = Date().addingTimeInterval(limit)
+            var pause: useconds_t = 1_000
+            while true {
+                let ended = waitpid(pid, &status, WNOHANG)
+                if ended == pid || (ended == -1 && errno != EINTR) { break }
+                if Date() > deadline {
+                    Issue.record("consult (pid \(pid)) still running after \(Int(limit)) s: killed")
+                    kill(pid, SIGKILL)
+                    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+                    break
+                }
+                usleep(pause)
+                pause = min(pause * 2, 50_000)
+            }
             return Run(status: (status >> 8) & 0xff,
                        stdout: (try? String(contentsOfFile: out, encoding: .utf8)) ?? "",
                        stderr: (try? String(contentsOfFile: err, encoding: .utf8)) ?? "")

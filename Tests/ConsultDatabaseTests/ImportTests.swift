@@ -79,6 +79,34 @@ import Testing
         #expect(try count(store, "import_batch") == 2)
     }
 
+    /// The per-line outcomes (what `consult serve` answers each joined submission from) are the ones
+    /// the batch counts: stored, duplicate, changed, erased, and a repeated respondent (no source id to
+    /// find the repeat by) counted once.
+    @Test func lineOutcomesAddUpToTheBatchCounts() throws {
+        let store = try loadedStore()
+        let importer = ResponseImporter(store: store, pseudonymiser: pseudonymiser)
+        var reporting = ImportOptions(importedBy: "test", encoding: .utf8)
+        reporting.reportsLines = true
+        let first = [#"{"response_id":"L-held","aware":"yes"}"#, #"{"response_id":"L-changed","aware":"yes"}"#,
+                     #"{"response_id":"L-erased","aware":"yes"}"#]
+        _ = try importer.importBytes(Array((first.joined(separator: "\n") + "\n").utf8), name: "first.jsonl", format: .jsonl, survey: "community",
+                                     options: options)
+        _ = try store.erase([RespondentKey(survey: "community", pseudonym: pseudonymiser.pseudonym(scope: "community", sourceID: "L-erased"))])
+        let second = [#"{"response_id":"L-held","aware":"yes"}"#, "",
+                      #"{"response_id":"L-new","aware":"no","what_is":"ring 07700 900123 or mail a@example.com"}"#,
+                      #"{"response_id":"L-changed","aware":"no"}"#, #"{"response_id":"L-erased","aware":"yes"}"#]
+        let outcome = try importer.importBytes(Array(second.joined(separator: "\n").utf8), name: "second.jsonl", format: .jsonl,
+                                               survey: "community", options: reporting)
+        guard case .imported(let batch) = outcome.result else { Issue.record("not imported"); return }
+        #expect(outcome.lines == [
+            ImportedLine(line: 1, outcome: .duplicate, redactions: 0), ImportedLine(line: 3, outcome: .accepted, redactions: 2),
+            ImportedLine(line: 4, outcome: .changed, redactions: 0), ImportedLine(line: 5, outcome: .erased, redactions: 0),
+        ])
+        #expect((batch.rowsAccepted, batch.rowsDuplicate, batch.rowsChanged, batch.rowsErased, batch.redactions) == (1, 1, 1, 1, 2))
+        #expect(try importer.importBytes(Array(#"{"response_id":"L-other","aware":"yes"}"#.utf8), name: "third.jsonl", format: .jsonl,
+                                         survey: "community", options: options).lines.isEmpty)
+    }
+
     @Test func anInvalidRowRefusesTheWholeFileAndNamesLineAndField() throws {
         let store = try loadedStore()
         let importer = ResponseImporter(store: store, pseudonymiser: pseudonymiser)

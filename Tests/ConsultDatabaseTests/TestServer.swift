@@ -92,5 +92,37 @@ final class TestServer: @unchecked Sendable {
         return Reply(status: reply.status, contentType: reply.headers["content-type"] ?? "", body: reply.text, headers: reply.headers)
     }
 
+    /// Sends `first` while no import can store its batch (the batch table is locked from the test's
+    /// own connection); once its import waits for the lock, runs `others` (which sends more) until
+    /// `waiting` submissions wait in the server's queue (`/metrics`); then lets the imports go and
+    /// returns both answers. So the first submission leads and the others are imported after it,
+    /// whatever the machine's timing.
+    func holdingImports<T: Sendable>(first: @escaping @Sendable () async throws -> Reply, then waiting: Int,
+                                     _ others: @escaping @Sendable () async throws -> T) async throws -> (Reply, T) {
+        try store.db.executeScript("BEGIN; LOCK TABLE consult.import_batch IN EXCLUSIVE MODE")
+        let leading = Task { try await first() }
+        try await poll("the first import to wait for the lock") {
+            _ = try store.db.query("SELECT pg_stat_clear_snapshot()")
+            return try count("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'") == 1
+        }
+        let following = Task { try await others() }
+        try await poll("\(waiting) submissions to wait for it") {
+            let metrics = try await get("/metrics").body
+            return metrics.firstMatch(of: /consult_submissions_waiting\S* (\d+)/).flatMap { Int($0.output.1) } == waiting
+        }
+        try store.db.executeScript("COMMIT")
+        return (try await leading.value, try await following.value)
+    }
+
+    /// Checks `condition` every 100 ms for up to a minute.
+    private func poll(_ what: String, _ condition: () async throws -> Bool) async throws {
+        for _ in 0..<600 {
+            if try await condition() { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        try? store.db.executeScript("ROLLBACK")
+        throw StoreError("waited a minute for \(what)")
+    }
+
     func count(_ sql: String) throws -> Int { try store.db.query(sql).rows[0].int("n") }
 }

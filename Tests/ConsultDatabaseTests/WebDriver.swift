@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import TestSupport
 
 /// A minimal W3C WebDriver client for Debian's `chromedriver` driving headless Chromium, enough to
@@ -37,9 +40,11 @@ final class WebDriver: @unchecked Sendable {
         session = id
     }
 
+    /// Ends the session (Chromium closes) and the driver. SIGKILL, because chromedriver can outlive
+    /// SIGTERM, and a wait for it would hold a thread the other tests need.
     func quit() async {
         _ = try? await call("DELETE", "/session/\(session)")
-        process.terminate()
+        kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
     }
 
