@@ -51,7 +51,10 @@ extension Store {
                    (SELECT count(*) FROM consult.memo) AS memos,
                    (SELECT count(*) FROM consult.erased_respondent) AS erased,
                    (SELECT count(*) FROM consult.import_reject) AS rejects,
-                   (SELECT count(*) FROM consult.audit_log) AS audit
+                   (SELECT count(*) FROM consult.audit_log) AS audit,
+                   (SELECT count(*) FROM consult.api_rate) AS rate,
+                   (SELECT count(*) FROM consult.api_token) AS tokens,
+                   (SELECT count(*) FROM consult.api_idempotency) AS answers_kept
             """).rows[0]
         func n(_ name: String) throws -> Int { try counts.int(name) }
         let categories = [
@@ -72,6 +75,12 @@ extension Store {
             .init(category: "Rejected import rows", location: "consult.import_reject", rows: try n("rejects"),
                   note: "staff only: batch, source line, field, redacted reason, pseudonym; the row itself only in the --rejects file"),
             .init(category: "Audit log", location: "consult.audit_log", rows: try n("audit"), note: "who did what and when; counts only, no personal data"),
+            .init(category: "Online form: client addresses", location: "consult.api_rate", rows: try n("rate"),
+                  note: "keyed pseudonym (HMAC) of the address of each client submitting through a public form, per minute, for the rate limit; minutes older than 5 are deleted at the next form submission"),
+            .init(category: "Service tokens", location: "consult.api_token", rows: try n("tokens"),
+                  note: "SHA-256 of each bearer token with its access, survey and expiry; the token is shown once and never stored (a public form token is printed in its form)"),
+            .init(category: "Service answers kept for retries", location: "consult.api_idempotency", rows: try n("answers_kept"),
+                  note: "the answer to each request sent with an Idempotency-Key: status, counts, batch ids, field names; never a response's text"),
         ]
         let retention = try db.query("""
             SELECT c.retention_months,

@@ -115,5 +115,6 @@ import Testing
         #expect(!facts.access.contains { $0.role == "consult_reader" && $0.relation.hasPrefix("consult.") })
         #expect(!facts.access.contains { $0.role == "consult_analyst" && $0.relation == "consult.erased_respondent" })
         #expect(facts.categories.first { $0.location == "consult.respondent" }?.rows == 3)
+        #expect(["consult.api_rate", "consult.api_token", "consult.api_idempotency"].allSatisfy { table in facts.categories.contains { $0.location == table } })
     }
 }
