@@ -146,7 +146,7 @@ let package = Package(
                 "TestSupport",
             ]
         ),
-        .testTarget(name: "CodingQualityTests", dependencies: ["CodingQuality", "ConsultationModel", "FileReading", "Statistics", "TestSupport"]),
+        .testTarget(name: "CodingQualityTests", dependencies: ["CodingQuality", "ConsultationModel", "FileReading", "Statistics", "CodebookFixtures", "TestSupport"]),
         .testTarget(name: "QDAExchangeTests", dependencies: ["QDAExchange", "ConsultationModel", "CodebookFixtures", "TestSupport"]),
         .testTarget(name: "PopulationWeightingTests", dependencies: ["PopulationWeighting", "ConsultationModel", "Statistics", "TestSupport"]),
         .testTarget(
@@ -167,7 +167,7 @@ let package = Package(
             dependencies: [
                 "Postgres", "EmbeddedPostgres", "FileReading", "ConsultationModel", "PersonalData", "SurveyExports", "RuleCoding",
                 "CodingQuality", "QDAExchange", "PopulationWeighting", "ConsultStore", "ConsultIngest", "ConsultCoding", "ConsultReport",
-                "ExportShapes", "ConsultService", "TestSupport",
+                "ExportShapes", "ConsultService", "CodebookFixtures", "TestSupport",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]

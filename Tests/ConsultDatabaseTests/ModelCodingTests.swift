@@ -1,3 +1,4 @@
+import CodebookFixtures
 import ConsultCoding
 import ConsultReport
 import ConsultStore
@@ -59,7 +60,7 @@ import Testing
         // The estimator sees the model's probabilities, and the estimates still follow from the sample.
         let data = try store.validationData(sample: "small", by: nil, survey: nil)
         #expect(data.probability != nil && data.validated.count == 80)
-        #expect(ThemeEstimation.estimate(data, themes: CoreThemes.ids, suppressed: { _, _ in false }, minimumCell: 10).allSatisfy { $0.estimate != nil })
+        #expect(ThemeEstimation.estimate(data, themes: CodebookFixtures.coreThemeIDs, suppressed: { _, _ in false }, minimumCell: 10).allSatisfy { $0.estimate != nil })
 
         // Retraining while the model counts: the new version codes every segment and counts instead.
         let retrained = try Suggesting.run(store: store, extra: [])
