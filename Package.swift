@@ -114,7 +114,7 @@ let package = Package(
             dependencies: [
                 "Postgres", "EmbeddedPostgres", "FileReading", "ConsultationModel", "PersonalData", "SurveyExports", "RuleCoding",
                 "CodingQuality", "QDAExchange", "PopulationWeighting", "ExportShapes", "Workbooks", "ConsultStore", "ConsultIngest",
-                "ConsultCoding", "ConsultReport", "ConsultService", "SyntheticSample", "Statistics", "ThemeSuggestion",
+                "ConsultCoding", "ConsultReport", "ConsultService", "SyntheticSample", "Statistics", "ThemeSuggestion", "TransformerEncoder",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
