@@ -12,6 +12,7 @@ import QDAExchange
 import Statistics
 import SurveyExports
 import ThemeSuggestion
+import TransformerCoding
 import TransformerEncoder
 
 /// The `consult` command line: a thin layer that parses arguments, opens the database and calls the
@@ -80,7 +81,7 @@ struct Consult: ParsableCommand {
         error is PostgresError || error is EmbeddedError || error is SurveyFileError || error is CodebookError
             || error is StoreError || error is ImportError || error is Migrator.Failure || error is ProjectFiles.Missing
             || error is CommandFailure || error is QDCError || error is StatisticsError || error is UnmatchedColumns
-            || error is SuggestionError || error is ChapterTemplateError || error is WorkbookError || error is ModelInstallError
+            || error is SuggestionError || error is ChapterTemplateError || error is WorkbookError || error is ModelInstallError || error is TransformerCodingError || error is TokenizerError || error is SafeTensorsError
     }
 }
 

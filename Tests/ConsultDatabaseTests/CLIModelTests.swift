@@ -34,4 +34,20 @@ import Testing
         #expect(missing.stderr.contains("file not found"), "\(missing.stderr)")
         #expect(!missing.stderr.contains("Fatal error"))
     }
+
+    /// `code suggest --model transformer` without an installed base model says how to install it; the
+    /// transformer's options are refused for the word model.
+    @Test func transformerSuggestionsNeedTheBaseModelAndTheirOwnOptions() throws {
+        let cli = CLITests()
+        let url = try cli.freshURL()
+        #expect(try cli.consult(["survey", "load", ProjectPaths.surveys], databaseURL: url).status == 0)
+        let examples = ProjectRoot.path("surveys/training/training-1.csv")
+        let missing = try cli.consult(["code", "suggest", "--model", "transformer", "--examples", examples], databaseURL: url)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("the base model is not installed in") && missing.stderr.contains("run `consult model install`"), "\(missing.stderr)")
+        #expect(missing.stderr.split(separator: "\n").count == 1)
+        let wordsWithEpochs = try cli.consult(["code", "suggest", "--epochs", "3", "--examples", examples], databaseURL: url)
+        #expect(wordsWithEpochs.status != 0)
+        #expect(wordsWithEpochs.stderr.contains("apply to --model transformer only"), "\(wordsWithEpochs.stderr)")
+    }
 }
