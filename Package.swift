@@ -129,7 +129,7 @@ let package = Package(
         ),
         // Transformer inference and fine-tuning speed, memory and held-out F1 (BENCHMARKS.md).
         .executableTarget(
-            name: "transformer-bench", dependencies: ["TransformerEncoder", "CodingQuality", "FileReading", "Statistics"],
+            name: "transformer-bench", dependencies: ["TransformerEncoder", "CodingQuality", "FileReading", "Statistics", "ConsultationModel", "RuleCoding", "ThemeSuggestion"],
             path: "Benchmarks/TransformerBenchmark"
         ),
         // Helpers every test target shares: the checkout's root, xmllint.
