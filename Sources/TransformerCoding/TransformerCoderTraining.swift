@@ -19,11 +19,14 @@ public enum TransformerCoderTraining {
     ///   - examples: coded texts; `themes` outside `themeIDs` are ignored (a parent group, say).
     ///   - themeIDs: the labels, in the order the record keeps (the codebook's leaf themes).
     ///   - base: the installed base model, and `baseModelSHA256` the digest of its weights file.
+    ///   - wordsSupplementary: when given, the word model is trained too, on the same training part plus these
+    ///     supplementary examples (the codebook's quotes), and the coder is the mean of the two models'
+    ///     probabilities, its threshold chosen on the same validation split.
     ///   - progress: called after every epoch, with the epoch count planned.
     /// - Returns: the coder and its safetensors bytes (for ``TransformerWeightsStore``).
     public static func train(
         _ examples: [TrainingExample], themeIDs: [String], base: SentenceEncoder, baseModelSHA256: String,
-        settings: FineTuningSettings, progress: (EpochReport, Int) -> Void = { _, _ in }
+        settings: FineTuningSettings, wordsSupplementary: [TrainingExample]? = nil, progress: (EpochReport, Int) -> Void = { _, _ in }
     ) throws -> (coder: TransformerThemeCoder, weightsFile: Data) {
         guard examples.count >= minimumExamples else { throw TransformerCodingError.tooFewExamples(examples.count, needed: minimumExamples) }
         let labels = Set(themeIDs)
@@ -40,8 +43,22 @@ public enum TransformerCoderTraining {
         let result = fineTune(encoder: base.weights, labelCount: themeIDs.count, training: training, validation: validation,
                               settings: settings) { progress($0, settings.maximumEpochs) }
         let file = try result.weights.safeTensorsData()
+        var calibration = result.validation
+        var words: SuggestionModel?
+        if let wordsSupplementary {
+            let trained = try SuggestionTrainer.train(order.dropFirst(validationCount).map { examples[$0] }, supplementary: wordsSupplementary,
+                                                      themeIDs: themeIDs, configuration: .recommended)
+            let held = order.prefix(validationCount).map { examples[$0] }
+            let transformer = result.weights.labelProbabilities(tokenSequences: validation.map(\.tokenIDs))
+            let mean = zip(transformer, held).map { row, example in
+                zip(row, trained.confidences(for: example.text)).map { ($0 + Float($1.confidence)) / 2 }
+            }
+            calibration = ValidationScore.best(probabilities: mean, targets: validation.map(\.targets))
+            words = trained
+        }
         let record = TransformerModelRecord(
-            configuration: base.weights.configuration, themeIDs: themeIDs, threshold: Double(result.validation.threshold), validationMicroF1: result.validation.microF1,
+            configuration: base.weights.configuration, themeIDs: themeIDs, words: words, threshold: Double(calibration.threshold),
+            validationMicroF1: calibration.microF1,
             bestEpoch: result.bestEpoch,
             epochs: result.history.map {
                 .init(epoch: $0.epoch, trainingLoss: $0.trainingLoss, validationMicroF1: $0.validation.microF1,

@@ -5,7 +5,8 @@ import ThemeSuggestion
 import TransformerEncoder
 
 /// A fine-tuned transformer theme coder: all-MiniLM-L6-v2 with one sigmoid per theme, and the one
-/// probability threshold its validation split chose.
+/// probability threshold its validation split chose; or (``TransformerModelRecord/words`` present) the mean
+/// of its probabilities and the word model's, trained on the same answers, with the mean's own threshold.
 ///
 /// Contract: ``probabilities(_:)`` is pure and deterministic; a text's probabilities do not depend on the
 /// other texts scored with it (batches are padded per sequence, not mixed). The weights live in a file named
@@ -20,6 +21,9 @@ public struct TransformerThemeCoder: Sendable {
         guard weights.layout.labelCount == record.themeIDs.count else {
             throw TransformerCodingError.weightsDoNotFit(labels: weights.layout.labelCount, themes: record.themeIDs.count)
         }
+        if let words = record.words, words.themes.map(\.themeID) != record.themeIDs {
+            throw TransformerCodingError.weightsDoNotFit(labels: words.themes.count, themes: record.themeIDs.count)
+        }
         self.record = record
         self.tokenizer = tokenizer
         self.weights = weights
@@ -27,7 +31,9 @@ public struct TransformerThemeCoder: Sendable {
 
     /// Per text, each theme's probability, in ``TransformerModelRecord/themeIDs`` order.
     public func probabilities(_ texts: [String]) -> [[Double]] {
-        weights.labelProbabilities(tokenSequences: texts.map { tokenizer.tokenIDs($0) }).map { $0.map(Double.init) }
+        let own = weights.labelProbabilities(tokenSequences: texts.map { tokenizer.tokenIDs($0) }).map { $0.map(Double.init) }
+        guard let words = record.words else { return own }
+        return zip(own, texts).map { row, text in zip(row, words.confidences(for: text)).map { ($0 + $1.confidence) / 2 } }
     }
 }
 
@@ -41,8 +47,13 @@ public struct TransformerModelRecord: Codable, Sendable, Equatable {
     public var configuration: EncoderConfiguration
     /// The labels of the head, in order: the codebook's leaf themes when it was trained.
     public var themeIDs: [String]
-    /// The validation split's best threshold (one for every theme), as a probability.
+    /// The word model trained on the same training part, when the coder is the mean of the two models'
+    /// probabilities (`code suggest --model combined`); nil for the transformer alone.
+    public var words: SuggestionModel?
+    /// The validation split's best threshold (one for every theme), as a probability: of the mean when
+    /// ``words`` is there.
     public var threshold: Double
+    /// Micro-F1 on the validation split at ``threshold`` (of the mean when ``words`` is there).
     public var validationMicroF1: Double
     public var bestEpoch: Int
     public var epochs: [Epoch]

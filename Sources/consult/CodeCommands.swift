@@ -53,13 +53,14 @@ extension Consult {
                     theme, needs at least 5 coded examples. --model transformer: fine-tunes the base model \
                     (`consult model install` first) on at least 10 coded examples, 15% of them held out (seeded) to \
                     choose the stopping epoch and the probability threshold; validation-sample respondents are never \
-                    trained on. Minutes, not seconds: on a terminal each epoch shows its loss, validation F1 and an ETA.
+                    trained on. --model combined: the transformer and the word model trained on the same answers, \
+                    coding with the mean of their probabilities (threshold chosen on the same validation split). Minutes, not seconds: on a terminal each epoch shows its loss, validation F1 and an ETA.
                     """)
-            enum Kind: String, ExpressibleByArgument, CaseIterable { case words, transformer }
+            enum Kind: String, ExpressibleByArgument, CaseIterable { case words, transformer, combined }
 
             @Option(name: .customLong("examples"), help: "A CSV of coded texts to learn from too (columns text,themes[,id]); repeatable.")
             var files: [String] = []
-            @Option(help: "Which model: words (logistic regression over words) or transformer (fine-tuned all-MiniLM-L6-v2).")
+            @Option(help: "Which model: words (logistic regression over words), transformer (fine-tuned all-MiniLM-L6-v2), or combined (the mean of the two models' probabilities, trained on the same answers).")
             var model: Kind = .words
             @Option(help: "Transformer: at most this many epochs (early stopping may end sooner).")
             var epochs: Int = FineTuningSettings().maximumEpochs
@@ -69,8 +70,8 @@ extension Consult {
             var trainFromLayer: Int = 0
 
             func validate() throws {
-                guard model == .transformer || (epochs == FineTuningSettings().maximumEpochs && seed == FineTuningSettings().seed && trainFromLayer == 0) else {
-                    throw ValidationError("--epochs, --seed and --train-from-layer apply to --model transformer only")
+                guard model != .words || (epochs == FineTuningSettings().maximumEpochs && seed == FineTuningSettings().seed && trainFromLayer == 0) else {
+                    throw ValidationError("--epochs, --seed and --train-from-layer apply to --model transformer or combined only")
                 }
                 guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1") }
                 guard (0...EncoderConfiguration.miniLM.layerCount).contains(trainFromLayer) else {
@@ -84,19 +85,19 @@ extension Consult {
                 let extra = try files.flatMap { try CodedTextFile.read(path: $0, knownThemes: known) }
                 let progress: (Int) -> Void = { Terminal.progress("suggesting: \($0) segments") }
                 let summary = try withProgress {
-                    guard model == .transformer else { return try Suggesting.run(store: store, extra: extra, progress: progress) }
+                    guard model != .words else { return try Suggesting.run(store: store, extra: extra, progress: progress) }
                     var settings = FineTuningSettings()
                     settings.maximumEpochs = epochs
                     settings.seed = seed
                     settings.firstTrainableLayer = trainFromLayer
                     Terminal.progress("fine-tuning: epoch 1/\(epochs) running")
                     return try Suggesting.runTransformer(store: store, extra: extra, consultHome: DatabaseAccess.home, settings: settings,
-                                                         epochs: { Terminal.progress(Self.epochLine($0, planned: $1)) }, progress: progress)
+                                                         withWords: model == .combined, epochs: { Terminal.progress(Self.epochLine($0, planned: $1)) }, progress: progress)
                 }
                 Terminal.write("model \(summary.modelID): trained on \(summary.examples) coded texts (\(summary.reviewedSegments) reviewed segments), threshold \(summary.threshold); \(summary.suggestions) suggestions on \(summary.suggestedSegments) segments\n")
                 if let record = summary.transformer {
-                    Terminal.write(String(format: "transformer: best epoch %d of %d, validation micro-F1 %.3f on %d held-out examples; weights %@ (%.1f MB); training set %@\n",
-                                          record.bestEpoch, record.epochs.count, record.validationMicroF1, record.validationExamples,
+                    Terminal.write(String(format: "%@: best epoch %d of %d, validation micro-F1 %.3f on %d held-out examples; weights %@ (%.1f MB); training set %@\n",
+                                          record.words == nil ? "transformer" : "transformer and word model (mean)", record.bestEpoch, record.epochs.count, record.validationMicroF1, record.validationExamples,
                                           record.weightsSHA256, Double(record.weightsBytes) / 1_048_576, record.trainingSHA256))
                 }
             }

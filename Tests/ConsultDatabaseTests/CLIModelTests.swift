@@ -48,6 +48,6 @@ import Testing
         #expect(missing.stderr.split(separator: "\n").count == 1)
         let wordsWithEpochs = try cli.consult(["code", "suggest", "--epochs", "3", "--examples", examples], databaseURL: url)
         #expect(wordsWithEpochs.status != 0)
-        #expect(wordsWithEpochs.stderr.contains("apply to --model transformer only"), "\(wordsWithEpochs.stderr)")
+        #expect(wordsWithEpochs.stderr.contains("apply to --model transformer or combined only"), "\(wordsWithEpochs.stderr)")
     }
 }

@@ -108,6 +108,26 @@ import TransformerEncoder
         }
     }
 
+    /// With the word model: both trained on the same part, the mean of their probabilities coded, its threshold
+    /// chosen on the same validation split; the record keeps the word model, so the stored coder scores alike.
+    @Test func combinedWithTheWordModelCodesTheMeanOfTheTwo() throws {
+        let alone = try TransformerCoderTraining.train(Self.examples, themeIDs: Self.themes, base: Self.base, baseModelSHA256: "abc",
+                                                       settings: Self.settings)
+        let both = try TransformerCoderTraining.train(Self.examples, themeIDs: Self.themes, base: Self.base, baseModelSHA256: "abc",
+                                                      settings: Self.settings, wordsSupplementary: [])
+        #expect(both.weightsFile == alone.weightsFile)
+        let words = try #require(both.coder.record.words)
+        #expect(words.themes.map(\.themeID) == Self.themes)
+        #expect(alone.coder.record.words == nil)
+        let texts = ["the driver was late", "lovely staff"]
+        for (index, text) in texts.enumerated() {
+            let expected = zip(alone.coder.probabilities([text])[0], words.confidences(for: text)).map { ($0 + $1.confidence) / 2 }
+            #expect(zip(both.coder.probabilities(texts)[index], expected).allSatisfy { abs($0 - $1) < 1e-6 })
+        }
+        let decoded = try JSONDecoder().decode(TransformerModelRecord.self, from: try both.coder.record.jsonData())
+        #expect(decoded == both.coder.record)
+    }
+
     @Test func tooFewExamplesOrNoThemeAreRefused() {
         #expect(throws: TransformerCodingError.tooFewExamples(3, needed: TransformerCoderTraining.minimumExamples)) {
             try TransformerCoderTraining.train(Array(Self.examples.prefix(3)), themeIDs: Self.themes, base: Self.base, baseModelSHA256: "", settings: Self.settings)
