@@ -57,7 +57,8 @@ public enum TransformerCoderTraining {
             words = trained
         }
         let record = TransformerModelRecord(
-            configuration: base.weights.configuration, themeIDs: themeIDs, words: words, threshold: Double(calibration.threshold),
+            configuration: base.weights.configuration, themeIDs: themeIDs, words: words,
+            threshold: (Double(calibration.threshold) * 100).rounded() / 100,  // a multiple of 0.05, without Float's tail
             validationMicroF1: calibration.microF1,
             bestEpoch: result.bestEpoch,
             epochs: result.history.map {

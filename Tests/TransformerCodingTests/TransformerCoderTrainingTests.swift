@@ -73,6 +73,7 @@ import TransformerEncoder
         #expect(record.weightsBytes == file.count)
         #expect(record.settings == Self.settings)
         #expect((0.05...0.95).contains(record.threshold))
+        #expect((record.threshold * 20).rounded() == record.threshold * 20)
         #expect(record.epochs.contains { $0.epoch == record.bestEpoch && $0.validationMicroF1 == record.validationMicroF1 })
         let json = try record.jsonData()
         #expect(TransformerModelRecord.isTransformer(json: json))
