@@ -182,6 +182,8 @@ struct Combination {
     let labels: [String]
     /// The mean's threshold, chosen on the validation split (as the transformer's own).
     let meanThreshold: Float
+    /// The transformer's threshold chosen on the validation split for its union with the rules (what counts).
+    let unionThreshold: Float
 
     init(training: [(text: String, themes: [String])], labels: [String], validation: [(text: String, themes: [String])],
          validationProbabilities: [[Float]]) throws {
@@ -199,6 +201,10 @@ struct Combination {
         let mean = Combination.mean(validationProbabilities, Self.wordProbabilities(words, validation.map(\.text)))
         meanThreshold = ValidationScore.best(probabilities: mean, targets: targets).threshold
         report(String(format: "mean of the two models: validation threshold %.2f", meanThreshold))
+        let ruled = validation.map { [rules] row in Set(rules.code(row.text).map(\.themeID)) }
+        let forced = zip(validationProbabilities, ruled).map { row, themes in zip(row, labels).map { themes.contains($1) ? Float(1) : $0 } }
+        unionThreshold = ValidationScore.best(probabilities: forced, targets: targets).threshold
+        report(String(format: "transformer threshold for the union with the rules: %.2f", unionThreshold))
     }
 
     static func wordProbabilities(_ model: SuggestionModel, _ texts: [String]) -> [[Float]] {
@@ -228,6 +234,7 @@ struct Combination {
             ("rules alone", rulesAlone),
             ("transformer alone", decisions(transformer, transformerThreshold)),
             ("rules ∪ transformer", withRules(decisions(transformer, transformerThreshold))),
+            ("rules ∪ transformer, threshold chosen for the union", withRules(decisions(transformer, unionThreshold))),
             ("word model alone", decisions(wordScores, wordThreshold)),
             ("rules ∪ word model", withRules(decisions(wordScores, wordThreshold))),
             ("mean of the two alone", decisions(mean, meanThreshold)),

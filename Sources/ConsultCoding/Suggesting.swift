@@ -83,7 +83,9 @@ public enum Suggesting {
         let sampled = try store.segmentFolds(all: false)
         let reviewed = try store.reviewedSegments()
         let learnt = reviewed.filter { sampled[$0.segment] == nil }
-        let examples = learnt.map { TrainingExample(text: $0.text, themes: $0.themes) } + extra.map { TrainingExample(text: $0.text, themes: $0.themes) }
+        let rules = try AutoCoder(codebook: codebook)
+        let examples = learnt.map { TrainingExample(text: $0.text, themes: $0.themes, ruleThemes: $0.ruleThemes) }
+            + extra.map { TrainingExample(text: $0.text, themes: $0.themes, ruleThemes: Set(rules.code($0.text).map(\.themeID))) }
         let base = try TransformerBase.load(consultHome: consultHome)
         let (coder, file) = try TransformerCoderTraining.train(examples, themeIDs: codebook.leafThemeIDs, base: base.encoder,
                                                                baseModelSHA256: base.sha256, settings: settings,

@@ -16,7 +16,9 @@ public enum TransformerCoderTraining {
     public static let validationShare = 0.15
 
     /// - Parameters:
-    ///   - examples: coded texts; `themes` outside `themeIDs` are ignored (a parent group, say).
+    ///   - examples: coded texts; `themes` outside `themeIDs` are ignored (a parent group, say). When any carries
+    ///     `ruleThemes` (the rules' codes on its text), the threshold is chosen for the union with the rules,
+    ///     which is what `code auto --with-model` counts; the stopping epoch is still the model's own best.
     ///   - themeIDs: the labels, in the order the record keeps (the codebook's leaf themes).
     ///   - base: the installed base model, and `baseModelSHA256` the digest of its weights file.
     ///   - wordsSupplementary: when given, the word model is trained too, on the same training part plus these
@@ -43,21 +45,26 @@ public enum TransformerCoderTraining {
         let result = fineTune(encoder: base.weights, labelCount: themeIDs.count, training: training, validation: validation,
                               settings: settings) { progress($0, settings.maximumEpochs) }
         let file = try result.weights.safeTensorsData()
-        var calibration = result.validation
+        let held = order.prefix(validationCount).map { examples[$0] }
+        var scores = result.weights.labelProbabilities(tokenSequences: validation.map(\.tokenIDs))
         var words: SuggestionModel?
         if let wordsSupplementary {
             let trained = try SuggestionTrainer.train(order.dropFirst(validationCount).map { examples[$0] }, supplementary: wordsSupplementary,
                                                       themeIDs: themeIDs, configuration: .recommended)
-            let held = order.prefix(validationCount).map { examples[$0] }
-            let transformer = result.weights.labelProbabilities(tokenSequences: validation.map(\.tokenIDs))
-            let mean = zip(transformer, held).map { row, example in
+            scores = zip(scores, held).map { row, example in
                 zip(row, trained.confidences(for: example.text)).map { ($0 + Float($1.confidence)) / 2 }
             }
-            calibration = ValidationScore.best(probabilities: mean, targets: validation.map(\.targets))
             words = trained
         }
+        // What counts is the rules' codes united with the model's: where the rules code a theme, the model's
+        // decision cannot change the outcome, so the threshold is chosen for the union.
+        let withRules = examples.contains { !$0.ruleThemes.isEmpty }
+        if withRules {
+            scores = zip(scores, held).map { row, example in zip(row, themeIDs).map { example.ruleThemes.contains($1) ? 1 : $0 } }
+        }
+        let calibration = ValidationScore.best(probabilities: scores, targets: validation.map(\.targets))
         let record = TransformerModelRecord(
-            configuration: base.weights.configuration, themeIDs: themeIDs, words: words,
+            configuration: base.weights.configuration, themeIDs: themeIDs, words: words, calibratedWithRules: withRules,
             threshold: (Double(calibration.threshold) * 100).rounded() / 100,  // a multiple of 0.05, without Float's tail
             validationMicroF1: calibration.microF1,
             bestEpoch: result.bestEpoch,

@@ -50,10 +50,14 @@ public struct TransformerModelRecord: Codable, Sendable, Equatable {
     /// The word model trained on the same training part, when the coder is the mean of the two models'
     /// probabilities (`code suggest --model combined`); nil for the transformer alone.
     public var words: SuggestionModel?
+    /// Whether ``threshold`` was chosen for the union of the model's decisions with the rules' codes (the
+    /// counted coding) rather than for the model alone: so when the training examples carried the rules' codes.
+    public var calibratedWithRules: Bool
     /// The validation split's best threshold (one for every theme), as a probability: of the mean when
     /// ``words`` is there.
     public var threshold: Double
-    /// Micro-F1 on the validation split at ``threshold`` (of the mean when ``words`` is there).
+    /// Micro-F1 on the validation split at ``threshold`` (of the mean when ``words`` is there; of the union with
+    /// the rules when ``calibratedWithRules``).
     public var validationMicroF1: Double
     public var bestEpoch: Int
     public var epochs: [Epoch]

@@ -55,6 +55,7 @@ import TransformerEncoder
         #expect(record.trainingExamples + record.validationExamples == Self.examples.count + 1)
         #expect(record.baseModelSHA256 == BaseModel.fileDigests[0].sha256)
         #expect(record.settings == Self.settings)
+        #expect(record.calibratedWithRules)  // the review's rules code these texts: the threshold is for the union
         #expect(record.themeIDs == (try store.currentCodebook().leafThemeIDs))
         #expect(record.weightsBytes < 100 * 1_048_576)
         let file = TransformerWeightsStore(consultHome: home).url(sha256: record.weightsSHA256)

@@ -129,6 +129,19 @@ import TransformerEncoder
         #expect(decoded == both.coder.record)
     }
 
+    /// With the rules' codes on the examples the threshold is chosen for the union with the rules (what
+    /// counts): rules that code exactly the analysts' themes leave nothing for the model to add, and the union
+    /// is perfect on the validation split.
+    @Test func withTheRulesCodesTheThresholdIsChosenForTheUnion() throws {
+        let ruled = Self.examples.map { TrainingExample(text: $0.text, themes: $0.themes, ruleThemes: $0.themes) }
+        let record = try TransformerCoderTraining.train(ruled, themeIDs: Self.themes, base: Self.base, baseModelSHA256: "", settings: Self.settings).coder.record
+        #expect(record.calibratedWithRules)
+        #expect(record.validationMicroF1 == 1)
+        let alone = try TransformerCoderTraining.train(Self.examples, themeIDs: Self.themes, base: Self.base, baseModelSHA256: "", settings: Self.settings).coder.record
+        #expect(!alone.calibratedWithRules)
+        #expect(alone.validationMicroF1 == alone.epochs.first { $0.epoch == alone.bestEpoch }?.validationMicroF1)
+    }
+
     @Test func tooFewExamplesOrNoThemeAreRefused() {
         #expect(throws: TransformerCodingError.tooFewExamples(3, needed: TransformerCoderTraining.minimumExamples)) {
             try TransformerCoderTraining.train(Array(Self.examples.prefix(3)), themeIDs: Self.themes, base: Self.base, baseModelSHA256: "", settings: Self.settings)
