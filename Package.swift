@@ -76,7 +76,7 @@ let package = Package(
         .target(name: "ExportShapes", dependencies: ["FileReading", "ConsultationModel", "SurveyExports", "Digests"]),
         .target(name: "ConsultStore", dependencies: ["Postgres", "ConsultationModel", "SurveyExports", "CodingQuality", "Digests", "Statistics"]),
         .target(name: "ConsultIngest", dependencies: ["FileReading", "ConsultationModel", "PersonalData", "SurveyExports", "ExportShapes", "Workbooks", "Digests", "ConsultStore", crypto]),
-        .target(name: "ConsultCoding", dependencies: ["RuleCoding", "CodingQuality", "ConsultStore", "ThemeSuggestion"]),
+        .target(name: "ConsultCoding", dependencies: ["RuleCoding", "CodingQuality", "ConsultStore", "ThemeSuggestion", "TransformerCoding", "TransformerEncoder"]),
         .target(
             name: "ConsultReport",
             dependencies: [
@@ -110,12 +110,15 @@ let package = Package(
             dependencies: ["COpenBLAS", "Digests", "FileReading", "Statistics"],
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
+        // The transformer as a theme coder: fine-tuned on coded examples, calibrated on a validation split,
+        // its record (provenance) and its weights file.
+        .target(name: "TransformerCoding", dependencies: ["TransformerEncoder", "ThemeSuggestion", "Digests", "Statistics"]),
         .executableTarget(
             name: "consult",
             dependencies: [
                 "Postgres", "EmbeddedPostgres", "FileReading", "ConsultationModel", "PersonalData", "SurveyExports", "RuleCoding",
                 "CodingQuality", "QDAExchange", "PopulationWeighting", "ExportShapes", "Workbooks", "ConsultStore", "ConsultIngest",
-                "ConsultCoding", "ConsultReport", "ConsultService", "SyntheticSample", "Statistics", "ThemeSuggestion",
+                "ConsultCoding", "ConsultReport", "ConsultService", "SyntheticSample", "Statistics", "ThemeSuggestion", "TransformerEncoder", "TransformerCoding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -127,7 +130,7 @@ let package = Package(
         ),
         // Transformer inference and fine-tuning speed, memory and held-out F1 (BENCHMARKS.md).
         .executableTarget(
-            name: "transformer-bench", dependencies: ["TransformerEncoder", "CodingQuality", "FileReading", "Statistics"],
+            name: "transformer-bench", dependencies: ["TransformerEncoder", "CodingQuality", "FileReading", "Statistics", "ConsultationModel", "RuleCoding", "ThemeSuggestion"],
             path: "Benchmarks/TransformerBenchmark"
         ),
         // Helpers every test target shares: the checkout's root, xmllint.
@@ -147,7 +150,7 @@ let package = Package(
                 "TestSupport",
             ]
         ),
-        .testTarget(name: "CodingQualityTests", dependencies: ["CodingQuality", "ConsultationModel", "FileReading", "Statistics", "TestSupport"]),
+        .testTarget(name: "CodingQualityTests", dependencies: ["CodingQuality", "ConsultationModel", "FileReading", "Statistics", "CodebookFixtures", "TestSupport"]),
         .testTarget(name: "QDAExchangeTests", dependencies: ["QDAExchange", "ConsultationModel", "CodebookFixtures", "TestSupport"]),
         .testTarget(name: "PopulationWeightingTests", dependencies: ["PopulationWeighting", "ConsultationModel", "Statistics", "TestSupport"]),
         .testTarget(
@@ -156,6 +159,7 @@ let package = Package(
         ),
         .testTarget(name: "ConsultServiceTests", dependencies: ["ConsultService", "ConsultationModel", "ConsultStore", "TestSupport"]),
         .testTarget(name: "TransformerEncoderTests", dependencies: ["TransformerEncoder", "Statistics", "TestSupport"]),
+        .testTarget(name: "TransformerCodingTests", dependencies: ["TransformerCoding", "TransformerEncoder", "ThemeSuggestion", "TestSupport"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "TestSupport"]),
         .testTarget(name: "SyntheticSampleTests", dependencies: ["SyntheticSample"]),
         .testTarget(
@@ -168,7 +172,7 @@ let package = Package(
             dependencies: [
                 "Postgres", "EmbeddedPostgres", "FileReading", "ConsultationModel", "PersonalData", "SurveyExports", "RuleCoding",
                 "CodingQuality", "QDAExchange", "PopulationWeighting", "ConsultStore", "ConsultIngest", "ConsultCoding", "ConsultReport",
-                "ExportShapes", "ConsultService", "TestSupport",
+                "ExportShapes", "ConsultService", "CodebookFixtures", "TestSupport", "ThemeSuggestion", "TransformerCoding", "TransformerEncoder",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -1,6 +1,9 @@
+import ConsultationModel
 import FileReading
 import Foundation
+import RuleCoding
 import Statistics
+import ThemeSuggestion
 import TransformerEncoder
 
 /// Transformer encoder benchmarks without a database (results in BENCHMARKS.md):
@@ -11,7 +14,11 @@ import TransformerEncoder
 ///   training sets (`surveys/training/training-*.csv`) less a seeded 15% validation split, which alone chooses
 ///   the stopping epoch and the threshold; then scores held-out set 3 (and, with `--score-set-4`, the headline
 ///   set 4, to be run once with the final settings). Prints each epoch, the times, micro-F1, peak RSS and the
-///   size of the saved model.
+///   size of the saved model. With `--combine`, also the counted codings the transformer can join: rules ∪
+///   transformer, the word model (`ThemeSuggestion`, trained on the same split) alone and with the rules, and
+///   the mean of the two models' probabilities (threshold chosen on the validation split) alone and with the
+///   rules; with `--polis DIR` (the shared Polis folder) the same on the real statements, joined by comment id
+///   to `surveys/evaluation/polis-gold.csv`. The combination is chosen by set 3; set 4 only reports it.
 ///
 /// MODEL_DIR holds `model.safetensors` and `vocab.txt` (e.g. `$CONSULT_HOME/models/all-MiniLM-L6-v2`).
 /// Usage (from the package root): swift run -c release --scratch-path .build-release transformer-bench fine-tune DIR
@@ -72,10 +79,13 @@ func option(_ name: String, in arguments: inout [String]) -> String? {
 }
 let scoreSetFour = arguments.contains("--score-set-4")
 arguments.removeAll { $0 == "--score-set-4" }
+let combine = arguments.contains("--combine")
+arguments.removeAll { $0 == "--combine" }
+let polisDirectory = option("--polis", in: &arguments)
 let firstTrainableLayer = Int(option("--first-trainable-layer", in: &arguments) ?? "0") ?? 0
 let maximumEpochs = Int(option("--max-epochs", in: &arguments) ?? "10") ?? 10
 guard arguments.count == 2, ["inference", "fine-tune"].contains(arguments[0]) else {
-    fail("usage: transformer-bench inference|fine-tune MODEL_DIR [--first-trainable-layer K] [--max-epochs N] [--score-set-4]")
+    fail("usage: transformer-bench inference|fine-tune MODEL_DIR [--first-trainable-layer K] [--max-epochs N] [--score-set-4] [--combine [--polis DIR]]")
 }
 let files = BaseModelFiles(directory: URL(fileURLWithPath: arguments[1]))
 let loadStart = ContinuousClock.now
@@ -130,12 +140,106 @@ report(String(format: "fine-tuning: %d epochs in %.1f s (%.1f s per epoch, train
              epochs, trainingSeconds, trainingSeconds / Double(epochs), result.bestEpoch, result.validation.threshold))
 let saved = try result.weights.safeTensorsData()
 report(String(format: "saved model: %.1f MB", Double(saved.count) / 1_048_576))
-for (index, set) in heldOut.enumerated() where index == 1 || (index == 2 && scoreSetFour) {
-    let data = labelled(set)
+var scored = heldOut.enumerated().filter { $0.offset == 1 || ($0.offset == 2 && scoreSetFour) }.map { (name: "held-out set \($0.offset + 2)", rows: $0.element) }
+if let polisDirectory { scored.append((name: "Polis (real statements)", rows: try polisStatements(polisDirectory))) }
+let combination = combine ? try Combination(training: order.dropFirst(validationCount).map { training[$0] }, labels: labels,
+                                            validation: order.prefix(validationCount).map { training[$0] },
+                                            validationProbabilities: result.weights.labelProbabilities(tokenSequences: validation.map(\.tokenIDs))) : nil
+for set in scored {
+    let data = labelled(set.rows)
     let scoringStart = ContinuousClock.now
     let probabilities = result.weights.labelProbabilities(tokenSequences: data.map(\.tokenIDs))
     let scoring = seconds(since: scoringStart)
     let f1 = ValidationScore.microF1(probabilities: probabilities, targets: data.map(\.targets), threshold: result.validation.threshold)
-    report(String(format: "held-out set %d (%d answers): micro-F1 %.3f (scored in %.2f s)", index + 2, data.count, f1, scoring))
+    report(String(format: "%@ (%d answers): micro-F1 %.3f (scored in %.2f s)", set.name, data.count, f1, scoring))
+    combination?.score(set.rows, transformer: probabilities, transformerThreshold: result.validation.threshold, targets: data.map(\.targets), name: set.name)
 }
 report(String(format: "peak RSS %.0f MB", peakRSSMegabytes()))
+
+/// The Polis statements (comments.csv in `directory`) with the blind coding of `surveys/evaluation/polis-gold.csv`.
+func polisStatements(_ directory: String) throws -> [(text: String, themes: [String])] {
+    var comments = try CSVReader(path: directory + "/comments.csv")
+    guard let header = try comments.next()?.fields, let id = header.firstIndex(of: "comment-id"), let body = header.firstIndex(of: "comment-body") else {
+        fail("\(directory)/comments.csv: no comment-id and comment-body columns")
+    }
+    var texts: [String: String] = [:]
+    while let record = try comments.next() { texts[record.fields[id]] = record.fields[body] }
+    var gold = try CSVReader(path: "surveys/evaluation/polis-gold.csv")
+    _ = try gold.next()
+    var rows: [(String, [String])] = []
+    while let record = try gold.next() {
+        guard let text = texts[record.fields[0]] else { fail("comment-id \(record.fields[0]) not in comments.csv") }
+        rows.append((text, record.fields[1].split(separator: ";").map(String.init)))
+    }
+    return rows
+}
+
+/// The counted codings the transformer can take part in, scored side by side: the rules (`surveys/codebook.yaml`)
+/// united with a model's decisions, for the transformer, the word model and the mean of their probabilities.
+struct Combination {
+    let rules: AutoCoder
+    let words: SuggestionModel
+    let labels: [String]
+    /// The mean's threshold, chosen on the validation split (as the transformer's own).
+    let meanThreshold: Float
+    /// The transformer's threshold chosen on the validation split for its union with the rules (what counts).
+    let unionThreshold: Float
+
+    init(training: [(text: String, themes: [String])], labels: [String], validation: [(text: String, themes: [String])],
+         validationProbabilities: [[Float]]) throws {
+        let codebook = try Codebook.parse(yaml: String(contentsOfFile: "surveys/codebook.yaml", encoding: .utf8), file: "surveys/codebook.yaml")
+        rules = try AutoCoder(codebook: codebook)
+        self.labels = labels
+        let examples = training.map { [rules] row in
+            TrainingExample(text: row.text, themes: Set(row.themes), ruleThemes: Set(rules.code(row.text).map(\.themeID)))
+        }
+        let start = ContinuousClock.now
+        words = try SuggestionTrainer.train(examples, supplementary: TrainingExample.codebookExamples(codebook), themeIDs: labels, configuration: .recommended)
+        report(String(format: "word model trained on the same %d answers in %.1f s, threshold %.2f", examples.count, seconds(since: start),
+                      words.themes.first?.threshold ?? 0))
+        let targets = validation.map { row in labels.map { row.themes.contains($0) ? Float(1) : 0 } }
+        let mean = Combination.mean(validationProbabilities, Self.wordProbabilities(words, validation.map(\.text)))
+        meanThreshold = ValidationScore.best(probabilities: mean, targets: targets).threshold
+        report(String(format: "mean of the two models: validation threshold %.2f", meanThreshold))
+        let ruled = validation.map { [rules] row in Set(rules.code(row.text).map(\.themeID)) }
+        let forced = zip(validationProbabilities, ruled).map { row, themes in zip(row, labels).map { themes.contains($1) ? Float(1) : $0 } }
+        unionThreshold = ValidationScore.best(probabilities: forced, targets: targets).threshold
+        report(String(format: "transformer threshold for the union with the rules: %.2f", unionThreshold))
+    }
+
+    static func wordProbabilities(_ model: SuggestionModel, _ texts: [String]) -> [[Float]] {
+        texts.map { model.confidences(for: $0).map { Float($0.confidence) } }
+    }
+
+    static func mean(_ a: [[Float]], _ b: [[Float]]) -> [[Float]] {
+        zip(a, b).map { zip($0, $1).map { ($0 + $1) / 2 } }
+    }
+
+    /// Micro-F1 of each coding on `rows`; "rules ∪ X" is what `code auto --with-model` counts with model X.
+    func score(_ rows: [(text: String, themes: [String])], transformer: [[Float]], transformerThreshold: Float, targets: [[Float]], name: String) {
+        let texts = rows.map(\.text)
+        let ruled = texts.map { Set(rules.code($0).map(\.themeID)) }
+        let wordScores = Self.wordProbabilities(words, texts)
+        let wordThreshold = Float(words.themes.first?.threshold ?? 0.5)
+        let mean = Self.mean(transformer, wordScores)
+        func decisions(_ probabilities: [[Float]], _ threshold: Float) -> [[Bool]] { probabilities.map { $0.map { $0 >= threshold } } }
+        func withRules(_ decided: [[Bool]]) -> [[Bool]] {
+            zip(decided, ruled).map { row, themes in zip(row, labels).map { $0 || themes.contains($1) } }
+        }
+        func f1(_ decided: [[Bool]]) -> Double {
+            ValidationScore.microF1(probabilities: decided.map { $0.map { $0 ? 1 : 0 } }, targets: targets, threshold: 0.5)
+        }
+        let rulesAlone = ruled.map { themes in labels.map { themes.contains($0) } }
+        let lines: [(String, [[Bool]])] = [
+            ("rules alone", rulesAlone),
+            ("transformer alone", decisions(transformer, transformerThreshold)),
+            ("rules ∪ transformer", withRules(decisions(transformer, transformerThreshold))),
+            ("rules ∪ transformer, threshold chosen for the union", withRules(decisions(transformer, unionThreshold))),
+            ("word model alone", decisions(wordScores, wordThreshold)),
+            ("rules ∪ word model", withRules(decisions(wordScores, wordThreshold))),
+            ("mean of the two alone", decisions(mean, meanThreshold)),
+            ("rules ∪ mean of the two", withRules(decisions(mean, meanThreshold))),
+        ]
+        for (label, decided) in lines { report(String(format: "  %@: %@ micro-F1 %.3f", name, label, f1(decided))) }
+    }
+}

@@ -1,25 +1,51 @@
 import ConsultStore
 import Foundation
 import ThemeSuggestion
+import TransformerCoding
+import TransformerEncoder
 
-/// Codes segments with a suggestion model version and stores its decisions as coder `model`: each with
-/// its model version (`rule` = `model:ID`), its probability (`confidence`) and the words that weighed
-/// most (`evidence`); probabilities from 0.05 up to the threshold go to `consult.model_score`.
+/// What a model kind owes the counted coding: per theme a probability and the threshold from which the
+/// theme is applied, and (where the kind can say) the evidence for a decision. The word model
+/// (`SuggestionModel`) and the fine-tuned transformer (`TransformerThemeCoder`) both provide it, so either
+/// codes through ``ModelCoding``, feeds the validation sample's estimates through the same stored
+/// probabilities, and records its model version and probability on each decision.
+public protocol ThemeScorer: Sendable {
+    /// The themes scored, in order, each with its threshold (a probability).
+    var thresholds: [(themeID: String, threshold: Double)] { get }
+    /// Per text, each theme's probability, in ``thresholds`` order; texts scored together or alone score alike.
+    func probabilities(_ texts: [String]) -> [[Double]]
+    /// What weighed most for coding `themeID` on `text`, as one line; nil when the kind cannot say.
+    func evidence(for text: String, themeID: String) -> String?
+}
+
+extension SuggestionModel: ThemeScorer {
+    public var thresholds: [(themeID: String, threshold: Double)] { themes.map { ($0.themeID, $0.threshold) } }
+    public func probabilities(_ texts: [String]) -> [[Double]] { texts.map { confidences(for: $0).map(\.confidence) } }
+    public func evidence(for text: String, themeID: String) -> String? { evidenceLine(for: text, themeID: themeID) }
+}
+
+extension TransformerThemeCoder: ThemeScorer {
+    public var thresholds: [(themeID: String, threshold: Double)] { record.themeIDs.map { ($0, record.threshold) } }
+    /// A fine-tuned encoder has no word weights to show: its decisions carry their probability only.
+    public func evidence(for text: String, themeID: String) -> String? { nil }
+}
+
+/// Codes segments with a model version and stores its decisions as coder `model`: each with its model
+/// version (`rule` = `model:ID`), its probability (`confidence`) and, for the word model, the words that
+/// weighed most (`evidence`); probabilities from 0.05 up to the threshold go to `consult.model_score`.
 ///
 /// Where the model was also fitted per fold (analysts had coded validation-sample respondents), each
 /// segment is coded by the fold version that never saw its respondent's fold of the sample (respondent
 /// id mod 2): sampled and unsampled respondents of a fold are then coded by the same function, one
 /// independent of the sample, which is what lets the sample measure and correct the counted coding.
-/// The interface a model kind owes the counted coding is what ``code(store:versions:skipping:emit:progress:)``
-/// asks of a version: per theme a probability and a threshold (`confidences(for:)`, `themes`), and a
-/// decision's evidence (`evidenceLine`). Another kind (issue 13's transformer) joins by making
-/// ``Version/model`` a protocol with those three and storing its kind beside the model version.
+/// The transformer has no fold versions (two more fine-tunings would triple its cost): it never trains
+/// on validation-sample respondents instead (``Suggesting``), which gives the same independence.
 public enum ModelCoding {
     /// A model version that codes: its stored id and its scorer.
     public struct Version: Sendable {
         public var id: Int
-        public var model: SuggestionModel
-        public init(id: Int, model: SuggestionModel) {
+        public var model: any ThemeScorer
+        public init(id: Int, model: any ThemeScorer) {
             self.id = id
             self.model = model
         }
@@ -41,20 +67,27 @@ public enum ModelCoding {
         public var codedSegments: Int
     }
 
-    /// The latest stored model of the current codebook, or an error saying to train one.
-    public static func latestVersions(_ store: Store) throws -> Versions {
+    /// The latest stored model of the current codebook, of either kind, or an error saying to train one.
+    /// A transformer version's weights are read from `consultHome`'s weights store and checked against
+    /// their digest; its vocabulary is the installed base model's.
+    public static func latestVersions(_ store: Store, consultHome: URL) throws -> Versions {
         guard let stored = try store.latestSuggestionModel() else {
             throw StoreError("no suggestion model for the current codebook yet: train one with `consult code suggest [--examples FILE]...`")
         }
-        func decode(_ json: String) throws -> SuggestionModel { try SuggestionModel(json: Data(json.utf8)) }
+        func decode(_ json: String) throws -> any ThemeScorer {
+            let data = Data(json.utf8)
+            guard TransformerModelRecord.isTransformer(json: data) else { return try SuggestionModel(json: data) }
+            let record = try JSONDecoder().decode(TransformerModelRecord.self, from: data)
+            return try TransformerWeightsStore(consultHome: consultHome).coder(record, tokenizer: try TransformerBase.tokenizer(consultHome: consultHome))
+        }
         return Versions(full: Version(id: stored.id, model: try decode(stored.json)),
                         folds: try stored.folds.map { Version(id: $0.id, model: try decode($0.json)) })
     }
 
     /// `code auto --with-model`: the latest model's decisions on every segment, counted from now on
     /// under the current codebook (its rules' codings are left as they are).
-    public static func run(store: Store, progress: (Int) -> Void = { _ in }) throws -> Summary {
-        let versions = try latestVersions(store)
+    public static func run(store: Store, consultHome: URL, progress: (Int) -> Void = { _ in }) throws -> Summary {
+        let versions = try latestVersions(store, consultHome: consultHome)
         let codebook = try store.currentCodebookVersion()
         var coded = 0
         let decisions = try store.replaceCodings(coder: Store.modelCoder, kind: .model, codebookVersion: codebook) { store, emit in
@@ -72,17 +105,23 @@ public enum ModelCoding {
         var scores: [ModelScore] = []
         var codedSegments = 0, done = 0
         try store.forEachSegmentBatch { batch in
-            for segment in batch where !skipping.contains(segment.id) {
-                let version = folds[segment.id].map { versions.folds[$0] } ?? versions.full
+            let todo = batch.filter { !skipping.contains($0.id) }
+            let chosen = todo.map { segment in folds[segment.id].map { versions.folds[$0] } ?? versions.full }
+            var scored: [[Double]] = Array(repeating: [], count: todo.count)
+            for version in [versions.full] + versions.folds {
+                let members = chosen.indices.filter { chosen[$0].id == version.id }
+                for (index, row) in zip(members, version.model.probabilities(members.map { todo[$0].text })) { scored[index] = row }
+            }
+            for (index, segment) in todo.enumerated() {
+                let version = chosen[index]
                 var coded = false
-                for (theme, suggestion) in zip(version.model.themes, version.model.confidences(for: segment.text)) {
-                    if suggestion.confidence >= theme.threshold {
+                for ((theme, threshold), probability) in zip(version.model.thresholds, scored[index]) {
+                    if probability >= threshold {
                         coded = true
-                        try emit(NewCoding(segment: segment.id, theme: theme.themeID, rule: "model:\(version.id)", start: nil, end: nil, matched: nil,
-                                           confidence: suggestion.confidence,
-                                           evidence: version.model.evidenceLine(for: segment.text, themeID: theme.themeID)))
-                    } else if suggestion.confidence >= 0.05 {
-                        scores.append(ModelScore(segment: segment.id, theme: theme.themeID, modelID: version.id, probability: suggestion.confidence))
+                        try emit(NewCoding(segment: segment.id, theme: theme, rule: "model:\(version.id)", start: nil, end: nil, matched: nil,
+                                           confidence: probability, evidence: version.model.evidence(for: segment.text, themeID: theme)))
+                    } else if probability >= 0.05 {
+                        scores.append(ModelScore(segment: segment.id, theme: theme, modelID: version.id, probability: probability))
                     }
                 }
                 if coded { codedSegments += 1 }

@@ -1,8 +1,8 @@
 /// The perceptions codebook: themes with definitions, notes, examples and automatic-coding rules.
 ///
 /// Loaded from `surveys/codebook.yaml` with ``parse(yaml:file:)``, which checks everything the
-/// rest of the product relies on (every core theme present with a rule, unique ids, parents before
-/// children, every pattern compiles), so code that holds a `Codebook` can trust it.
+/// rest of the product relies on (every core theme the file lists present with a rule, unique ids,
+/// parents before children, every pattern compiles), so code that holds a `Codebook` can trust it.
 public struct Codebook: Sendable, Equatable {
     /// Version reports cite, e.g. "2018.1"; every coding is traceable to it.
     public var version: String
@@ -14,17 +14,24 @@ public struct Codebook: Sendable, Equatable {
     public var vocabulary: [String: [String]]
     /// How the automatic coder recognises negation.
     public var negation: Codebook.NegationSettings
+    /// The consultation's core theme ids (`core_themes:`), in the file's order: the themes its
+    /// questions and reports depend on, so each must stay defined, under the same id, with at least
+    /// one rule. They belong to the consultation, not to consult: this review lists its 32
+    /// (DESIGN.md), another consultation lists its own or none.
+    public var coreThemeIDs: [String]
 
     /// Creates a codebook without validation; use ``parse(yaml:file:)`` for files.
     public init(
         version: String, title: String, themes: [Theme],
-        vocabulary: [String: [String]] = [:], negation: Codebook.NegationSettings = .standard
+        vocabulary: [String: [String]] = [:], negation: Codebook.NegationSettings = .standard,
+        coreThemeIDs: [String] = []
     ) {
         self.version = version
         self.title = title
         self.themes = themes
         self.vocabulary = vocabulary
         self.negation = negation
+        self.coreThemeIDs = coreThemeIDs
     }
 
     /// Parses and validates a codebook file.
@@ -69,7 +76,7 @@ public struct Codebook: Sendable, Equatable {
 /// One theme of the codebook. Group themes ("fairness") have no parent; their children's ids
 /// extend the parent's id ("fairness.racial").
 public struct Theme: Sendable, Equatable {
-    /// Dotted id, e.g. "fairness.racial"; fixed for core themes (see ``CoreThemes``).
+    /// Dotted id, e.g. "fairness.racial"; fixed for core themes (see ``Codebook/coreThemeIDs``).
     public var id: String
     /// The parent group's id, or nil for a group.
     public var parent: String?

@@ -11,6 +11,8 @@ package struct CodebookSourceLines {
     var vocabulary: [String: Int?] = [:]
     /// Line of the negation settings.
     var negation: Int?
+    /// Line of the `core_themes` list.
+    var coreThemes: Int?
 }
 
 /// Reads the shape of a codebook file into a ``Codebook``: fields, types and allowed values.
@@ -18,7 +20,7 @@ package struct CodebookSourceLines {
 struct CodebookParser {
     let file: String
 
-    private static let topFields = ["version", "title", "negation", "vocabulary", "themes"]
+    private static let topFields = ["version", "title", "negation", "vocabulary", "core_themes", "themes"]
     private static let themeFields = ["id", "parent", "label", "description", "include", "exclude", "examples", "rules", "implies"]
     private static let ruleFields = ["id", "any", "near", "unless", "negation", "questions", "note"]
     private static let nearFields = ["a", "b", "within", "scope"]
@@ -41,9 +43,10 @@ struct CodebookParser {
             lines.themes.append(node.mark?.line)
             lines.rules.append(ruleLines)
         }
+        lines.coreThemes = top.optional("core_themes")?.mark?.line
         let codebook = Codebook(
             version: try top.requiredText("version"), title: try top.requiredText("title"),
-            themes: themes, vocabulary: vocabulary, negation: negation)
+            themes: themes, vocabulary: vocabulary, negation: negation, coreThemeIDs: try top.texts("core_themes"))
         return (codebook, lines)
     }
 

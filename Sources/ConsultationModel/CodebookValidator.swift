@@ -2,7 +2,8 @@ import Foundation
 import RulePatterns
 
 /// The checks a codebook must pass before anything codes with it: well-formed unique theme ids,
-/// parents defined before their children, every core theme present with a rule, unique rule ids,
+/// parents defined before their children, every core theme the file lists (`core_themes`) listed once
+/// and present with a rule, unique rule ids,
 /// implied themes defined, and every pattern compiling without matching empty text. Stops at the first problem, whose
 /// error names the file, line, theme and rule.
 ///
@@ -39,12 +40,21 @@ struct CodebookValidator {
                 throw error(reason, line: lines.themes[index], theme: theme.id)
             }
         }
-        let missing = CoreThemes.ids.filter { themeLines[$0] == nil }
+        try validateCoreList(codebook.coreThemeIDs, line: lines.coreThemes)
+        let missing = codebook.coreThemeIDs.filter { themeLines[$0] == nil }
         if !missing.isEmpty {
-            throw error("missing core theme(s): \(missing.joined(separator: ", "))")
+            throw error("missing core theme(s): \(missing.joined(separator: ", "))", line: lines.coreThemes)
         }
-        for (index, theme) in codebook.themes.enumerated() where CoreThemes.ids.contains(theme.id) && theme.rules.isEmpty {
+        let core = Set(codebook.coreThemeIDs)
+        for (index, theme) in codebook.themes.enumerated() where core.contains(theme.id) && theme.rules.isEmpty {
             throw error("core theme has no rules; every core theme needs at least one", line: lines.themes[index], theme: theme.id)
+        }
+    }
+
+    private func validateCoreList(_ ids: [String], line: Int?) throws {
+        var seen: Set<String> = []
+        for id in ids where !seen.insert(id).inserted {
+            throw error("'core_themes' lists '\(id)' twice", line: line)
         }
     }
 

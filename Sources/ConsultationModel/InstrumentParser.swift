@@ -51,7 +51,7 @@ public enum InstrumentParser {
             id: id, title: try doc.string("title"), kind: kind,
             respondentGroup: try identifier(doc, "respondent_group"),
             idColumn: try doc.optionalString("id_column"),
-            consentQuestion: try doc.optionalString("consent_question"),
+            consentQuestion: try doc.optionalString("consent_question").flatMap { $0 == Self.noConsentQuestion ? nil : $0 },
             questions: questions, groupTypes: groupTypes, prompts: prompts,
             sourceSHA256: sha256Hex(of: Array(yaml.utf8))
         )
@@ -92,10 +92,14 @@ public enum InstrumentParser {
             guard question.type == .single, values == ["yes", "no"] else {
                 throw doc.error("consent_question", "'\(consent)' must be a single-choice question with options yes and no", at: doc.node("consent_question"))
             }
-        } else if instrument.kind == .survey {
-            throw doc.error("consent_question", "a survey must record consent to be quoted")
+        } else if instrument.kind == .survey, try doc.optionalString("consent_question") != Self.noConsentQuestion {
+            throw doc.error("consent_question", "a survey must record consent to be quoted (or say `consent_question: \(Self.noConsentQuestion)`: nobody is quoted)")
         }
     }
+
+    /// `consent_question: none` says the survey asked nobody for consent to be quoted (an export that
+    /// carries no such answer), so none of its respondents is ever quoted; it must be said, not left out.
+    static let noConsentQuestion = "none"
 
     private static func resolveOptions(_ q: YAMLMapping, optionSets: [String: [AnswerOption]]) throws -> [AnswerOption] {
         guard let node = q.node("options") else { return [] }

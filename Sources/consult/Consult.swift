@@ -12,6 +12,8 @@ import QDAExchange
 import Statistics
 import SurveyExports
 import ThemeSuggestion
+import TransformerCoding
+import TransformerEncoder
 
 /// The `consult` command line: a thin layer that parses arguments, opens the database and calls the
 /// library modules. Errors print as one line on stderr with a non-zero exit; never a trap.
@@ -30,7 +32,7 @@ struct Consult: ParsableCommand {
         subcommands: [
             Demo.self, DB.self, Migrate.self, Survey.self, Import.self, Export.self, Imports.self, Rejects.self, Code.self,
             Segments.self, Codings.self, Themes.self, Questions.self, CrosstabCommand.self, Cooccurrence.self, RepresentativenessCommand.self, Quotes.self, Summary.self, Chapter.self, Sample.self,
-            Roles.self, Erase.self, SAR.self, Consent.self, Retention.self, Audit.self, DPIA.self, Serve.self, Token.self,
+            Roles.self, Erase.self, SAR.self, Consent.self, Retention.self, Audit.self, DPIA.self, Serve.self, Token.self, Model.self,
         ]
     )
 
@@ -79,7 +81,7 @@ struct Consult: ParsableCommand {
         error is PostgresError || error is EmbeddedError || error is SurveyFileError || error is CodebookError
             || error is StoreError || error is ImportError || error is Migrator.Failure || error is ProjectFiles.Missing
             || error is CommandFailure || error is QDCError || error is StatisticsError || error is UnmatchedColumns
-            || error is SuggestionError || error is ChapterTemplateError || error is WorkbookError
+            || error is SuggestionError || error is ChapterTemplateError || error is WorkbookError || error is ModelInstallError || error is TransformerCodingError || error is TokenizerError || error is SafeTensorsError
     }
 }
 

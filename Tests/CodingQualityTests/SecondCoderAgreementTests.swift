@@ -1,3 +1,4 @@
+import CodebookFixtures
 import CodingQuality
 import ConsultationModel
 import Foundation
@@ -11,7 +12,7 @@ import Testing
 /// Benchmarks/suggestion-model.md. A change to either file that moves them fails here.
 @Suite struct SecondCoderAgreementTests {
     static func codes(_ file: String) throws -> [String: Set<String>] {
-        let rows = try CodedTextFile.read(path: ProjectRoot.path(file), knownThemes: Set(CoreThemes.ids))
+        let rows = try CodedTextFile.read(path: ProjectRoot.path(file), knownThemes: Set(CodebookFixtures.coreThemeIDs))
         return Dictionary(uniqueKeysWithValues: rows.map { ($0.id ?? "", $0.themes) })
     }
 
@@ -20,8 +21,8 @@ import Testing
         let second = try Self.codes("surveys/evaluation/heldout-gold-3-second-coder.csv")
         #expect(Set(first.keys) == Set(second.keys) && first.count == 300)
         let ids = first.keys.sorted()
-        let agreement = try ThemeAgreement(segments: ids.map { (first[$0]!, second[$0]!) }, themes: Set(CoreThemes.ids))
-        let asGold = CodingEvaluation(gold: first, coded: second, themeIDs: CoreThemes.ids)
+        let agreement = try ThemeAgreement(segments: ids.map { (first[$0]!, second[$0]!) }, themes: Set(CodebookFixtures.coreThemeIDs))
+        let asGold = CodingEvaluation(gold: first, coded: second, themeIDs: CodebookFixtures.coreThemeIDs)
         let kappas = agreement.themes.compactMap(\.agreement.kappa)
         print(String(format: "second coder against the first: micro P=%.3f R=%.3f F1=%.3f macro F1=%.3f; pooled kappa %.3f alpha %.3f; per-theme kappa median %.2f, min %.2f",
                      asGold.micro.precision ?? 0, asGold.micro.recall ?? 0, asGold.micro.f1 ?? 0, asGold.macroF1 ?? 0,

@@ -1,3 +1,4 @@
+import CodebookFixtures
 import ConsultCoding
 import ConsultReport
 import ConsultStore
@@ -12,7 +13,7 @@ import Testing
         let store = try ValidationSampleTests.demoWithGeneratorLabels()
         _ = try store.createValidationSample(name: "small", size: 80, by: nil, seed: 11)
         _ = try ValidationSampleTests.codeFromGeneratorLabels(store, sample: "small")
-        #expect(throws: StoreError.self) { try ModelCoding.run(store: store) }  // no model trained yet
+        #expect(throws: StoreError.self) { try ModelCoding.run(store: store, consultHome: FileManager.default.temporaryDirectory) }  // no model trained yet
 
         let trained = try Suggesting.run(store: store, extra: [])
         let stored = try #require(try store.latestSuggestionModel())
@@ -20,7 +21,7 @@ import Testing
         #expect(try store.automaticCodingModel() == nil)
         let rulesOnly = try store.themeCounts(by: nil, filter: SegmentFilter(), minimumCell: 1)
 
-        let run = try ModelCoding.run(store: store)
+        let run = try ModelCoding.run(store: store, consultHome: FileManager.default.temporaryDirectory)
         #expect(run.modelID == stored.id && run.decisions > 0)
         #expect(try store.automaticCodingModel() == stored.id)
 
@@ -33,12 +34,12 @@ import Testing
         // Every decision names the fold version that never saw its respondent's fold, its probability
         // at or above the threshold, and words of its own text.
         let folds = try store.segmentFolds(all: true)
-        let versions = try ModelCoding.latestVersions(store)
+        let versions = try ModelCoding.latestVersions(store, consultHome: FileManager.default.temporaryDirectory)
         let texts = Dictionary(uniqueKeysWithValues: try store.segments(SegmentFilter()).map { ($0.segment, $0.text) })
         for coding in model {
             let fold = try #require(folds[coding.segment])
             #expect(coding.rule == "model:\(stored.folds[fold].id)")
-            let threshold = versions.folds[fold].model.themes[0].threshold
+            let threshold = versions.folds[fold].model.thresholds[0].threshold
             #expect((coding.confidence ?? 0) >= threshold)
             let words = (coding.evidence ?? "").split(separator: ",").map { $0.split(separator: " (")[0].trimmingCharacters(in: .whitespaces) }
             let text = (texts[coding.segment] ?? "").lowercased().replacingOccurrences(of: "'", with: "").replacingOccurrences(of: "\u{2019}", with: "")
@@ -59,7 +60,7 @@ import Testing
         // The estimator sees the model's probabilities, and the estimates still follow from the sample.
         let data = try store.validationData(sample: "small", by: nil, survey: nil)
         #expect(data.probability != nil && data.validated.count == 80)
-        #expect(ThemeEstimation.estimate(data, themes: CoreThemes.ids, suppressed: { _, _ in false }, minimumCell: 10).allSatisfy { $0.estimate != nil })
+        #expect(ThemeEstimation.estimate(data, themes: CodebookFixtures.coreThemeIDs, suppressed: { _, _ in false }, minimumCell: 10).allSatisfy { $0.estimate != nil })
 
         // Retraining while the model counts: the new version codes every segment and counts instead.
         let retrained = try Suggesting.run(store: store, extra: [])

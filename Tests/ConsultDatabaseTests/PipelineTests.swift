@@ -1,3 +1,4 @@
+import CodebookFixtures
 import ConsultCoding
 import ConsultIngest
 import ConsultReport
@@ -57,7 +58,7 @@ import Testing
 
         // Every core theme has a row for each group, and the groups are the three respondent groups.
         #expect(Set(before.compactMap(\.group)) == ["community", "partner", "focus_group"])
-        for theme in CoreThemes.ids {
+        for theme in CodebookFixtures.coreThemeIDs {
             #expect(before.filter { $0.theme == theme }.count == 3, "\(theme)")
         }
         // Nothing raw: no segment holds an email address or a UK mobile number.

@@ -1,3 +1,4 @@
+import CodebookFixtures
 import CodingQuality
 import ConsultCoding
 import ConsultIngest
@@ -35,7 +36,7 @@ import Testing
                                                          ValidationProgress(coder: "checker", coded: 300, sampled: 300)])
 
         let data = try store.validationData(sample: "check", by: nil, survey: nil)
-        let estimates = ThemeEstimation.estimate(data, themes: CoreThemes.ids, suppressed: { _, _ in false }, minimumCell: 10)
+        let estimates = ThemeEstimation.estimate(data, themes: CodebookFixtures.coreThemeIDs, suppressed: { _, _ in false }, minimumCell: 10)
         var errors: [Double] = [], codedErrors: [Double] = [], covered = 0
         for estimate in estimates {
             let share = truth[estimate.theme] ?? 0
@@ -48,7 +49,7 @@ import Testing
         func median(_ values: [Double]) -> Double { let s = values.sorted(); return (s[(s.count - 1) / 2] + s[s.count / 2]) / 2 }
         print(String(format: "demo data, 300 validated: %d of %d intervals cover the generator's share; |error| median %.2f max %.2f points (coded shares: median %.2f max %.2f)",
                      covered, estimates.count, median(errors), errors.max() ?? 0, median(codedErrors), codedErrors.max() ?? 0))
-        #expect(estimates.count == CoreThemes.ids.count)
+        #expect(estimates.count == CodebookFixtures.coreThemeIDs.count)
         #expect(Double(covered) >= 0.9 * Double(estimates.count))
         #expect(median(errors) <= 1.5)
         #expect((errors.max() ?? 99) <= 5)

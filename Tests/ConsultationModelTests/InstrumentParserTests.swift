@@ -45,6 +45,7 @@ import Testing
         ("id_column: rid", "id_column: q1", "also a question id"),
         ("id: s", "id: Bad Id", "not a valid id"),
         ("title: T\n", "", "title: is required"),
+        ("consent_question: consent\n", "", "must record consent to be quoted (or say `consent_question: none`"),
     ])
     func refusesWithLineAndField(_ original: String, _ replacement: String, _ message: String) throws {
         let yaml = Self.valid.replacingOccurrences(of: original, with: replacement)
@@ -55,6 +56,12 @@ import Testing
             #expect(error.description.contains(message), "\(error)")
             #expect(error.file == "i.yaml")
         }
+    }
+
+    /// A survey that asked nobody for consent says so, and then quotes nobody.
+    @Test func consentQuestionNoneMeansNobodyIsQuoted() throws {
+        let instrument = try parse(Self.valid.replacingOccurrences(of: "consent_question: consent", with: "consent_question: none"))
+        #expect(instrument.consentQuestion == nil)
     }
 
     @Test func yamlSyntaxErrorsNameTheLine() throws {

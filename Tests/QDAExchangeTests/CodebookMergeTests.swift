@@ -95,15 +95,15 @@ import Testing
         #expect {
             _ = try Self.merge(themes, into: try CodebookFixtures.shippedYAML())
         } throws: { error in
-            "\(error)".hasPrefix("merged.yaml: missing core theme(s): trust.low")
+            "\(error)".hasPrefix("merged.yaml:") && "\(error)".contains(": missing core theme(s): trust.low")
         }
     }
 
     @Test func anInvalidCurrentCodebookIsReportedAgainstItsFile() throws {
         #expect {
-            _ = try Self.merge([], into: "version: 1\ntitle: x\nthemes: []\n")
+            _ = try Self.merge([], into: "version: 1\ntitle: x\ncore_themes: [a.b]\nthemes: []\n")
         } throws: { error in
-            "\(error)".hasPrefix("codebook.yaml: missing core theme(s)")
+            "\(error)".hasPrefix("codebook.yaml:3: missing core theme(s): a.b")
         }
     }
 

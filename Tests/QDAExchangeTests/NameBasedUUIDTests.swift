@@ -1,3 +1,4 @@
+import CodebookFixtures
 @testable import ConsultationModel
 @testable import QDAExchange
 import Testing
@@ -21,7 +22,7 @@ import Testing
     }
 
     @Test func versionAndVariantBitsAreSet() {
-        for id in CoreThemes.ids {
+        for id in CodebookFixtures.coreThemeIDs {
             let bytes = NameBasedUUID.theme(id).bytes
             #expect(bytes[6] >> 4 == 8, "version nibble of \(id)")
             #expect(bytes[8] >> 6 == 0b10, "variant of \(id)")
@@ -29,7 +30,7 @@ import Testing
     }
 
     @Test func everyCoreThemeGetsItsOwnGUID() {
-        #expect(Set(CoreThemes.ids.map(NameBasedUUID.theme)).count == CoreThemes.ids.count)
+        #expect(Set(CodebookFixtures.coreThemeIDs.map(NameBasedUUID.theme)).count == CodebookFixtures.coreThemeIDs.count)
     }
 
     @Test(arguments: [

@@ -1,3 +1,4 @@
+import CodebookFixtures
 import CodingQuality
 import ConsultationModel
 import Foundation
@@ -19,7 +20,7 @@ import Testing
             gold[id] = row.themes
             coded[id] = Set(coder.code(row.text).map(\.themeID))
         }
-        return CodingEvaluation(gold: gold, coded: coded, themeIDs: CoreThemes.ids)
+        return CodingEvaluation(gold: gold, coded: coded, themeIDs: CodebookFixtures.coreThemeIDs)
     }
 
     @Test(arguments: [
@@ -28,7 +29,7 @@ import Testing
     ])
     func rulesMeetTheAgreedFloor(file: String, support: Int, precision: Double, f1: Double) throws {
         let evaluation = try Self.evaluate(file)
-        let lines = CoreThemes.ids.map { theme -> String in
+        let lines = CodebookFixtures.coreThemeIDs.map { theme -> String in
             let s = evaluation.themes[theme]!
             return "\(theme) P=\(s.precision.map { String(format: "%.2f", $0) } ?? "-") R=\(s.recall.map { String(format: "%.2f", $0) } ?? "-") F1=\(s.f1.map { String(format: "%.2f", $0) } ?? "-") n=\(s.support)"
         }

@@ -1,3 +1,4 @@
+import CodebookFixtures
 import CodingQuality
 import ConsultationModel
 import Foundation
@@ -20,20 +21,20 @@ import Testing
         var gold: [String: Set<String>] = [:], coded: [String: Set<String>] = [:]
         var rows: [(CodedText, Set<String>)] = []
         for file in files {
-            for row in try CodedTextFile.read(path: ProjectRoot.path(file), knownThemes: Set(CoreThemes.ids)) {
+            for row in try CodedTextFile.read(path: ProjectRoot.path(file), knownThemes: Set(CodebookFixtures.coreThemeIDs)) {
                 let id = try #require(row.id)
-                let themes = Set(coder.code(row.text).map(\.themeID)).intersection(CoreThemes.ids)
+                let themes = Set(coder.code(row.text).map(\.themeID)).intersection(CodebookFixtures.coreThemeIDs)
                 gold[id] = row.themes
                 coded[id] = themes
                 rows.append((row, themes))
             }
         }
-        return (CodingEvaluation(gold: gold, coded: coded, themeIDs: CoreThemes.ids), rows)
+        return (CodingEvaluation(gold: gold, coded: coded, themeIDs: CodebookFixtures.coreThemeIDs), rows)
     }
 
     static func report(_ name: String, _ evaluation: CodingEvaluation, _ rows: [(CodedText, Set<String>)]) {
         func f(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "-" }
-        var lines = CoreThemes.ids.map { theme -> String in
+        var lines = CodebookFixtures.coreThemeIDs.map { theme -> String in
             let s = evaluation.themes[theme]!
             return "\(theme) P=\(f(s.precision)) R=\(f(s.recall)) F1=\(f(s.f1)) tp=\(s.truePositives) fp=\(s.falsePositives) fn=\(s.falseNegatives)"
         }
@@ -42,7 +43,7 @@ import Testing
         print(lines.joined(separator: "\n"))
         guard let folder = ProcessInfo.processInfo.environment["CONSULT_RULE_ERRORS"] else { return }
         var errors = lines.joined(separator: "\n") + "\n"
-        for theme in CoreThemes.ids {
+        for theme in CodebookFixtures.coreThemeIDs {
             errors += "\n## \(theme)\n"
             for (row, coded) in rows where row.themes.contains(theme) || coded.contains(theme) {
                 let kind = !coded.contains(theme) ? "FN" : row.themes.contains(theme) ? "TP" : "FP"

@@ -30,7 +30,7 @@ import ThemeSuggestion
         var lines = [SuggestionHeldOutTests.line("rules", test.evaluate(test.examples.map(\.ruleThemes)))]
         var scores: [String: CodingEvaluation] = [:]
         for (name, training) in [("generator", generated), ("generator+set1", generated + HeldOutSet.first.examples)] {
-            let model = try SuggestionTrainer.train(training, supplementary: HeldOutSet.codebookExamples, themeIDs: CoreThemes.ids,
+            let model = try SuggestionTrainer.train(training, supplementary: HeldOutSet.codebookExamples, themeIDs: HeldOutSet.codebook.coreThemeIDs,
                                                     configuration: .recommended)
             let both = test.evaluate(test.examples.map { example in
                 Set(AutomaticCode.combine(ruleThemes: example.ruleThemes, suggestions: model.suggest(example.text)).map(\.themeID))

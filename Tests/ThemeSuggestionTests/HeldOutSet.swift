@@ -57,7 +57,7 @@ struct HeldOutSet {
     /// Scores codes (one set per example, in order) against this set's gold codes on the core themes.
     func evaluate(_ coded: [Set<String>]) -> CodingEvaluation {
         CodingEvaluation(gold: Dictionary(uniqueKeysWithValues: zip(ids, examples.map(\.themes))),
-                         coded: Dictionary(uniqueKeysWithValues: zip(ids, coded)), themeIDs: CoreThemes.ids)
+                         coded: Dictionary(uniqueKeysWithValues: zip(ids, coded)), themeIDs: HeldOutSet.codebook.coreThemeIDs)
     }
 
     private static func project(_ path: String) -> String { ProjectRoot.path(path) }

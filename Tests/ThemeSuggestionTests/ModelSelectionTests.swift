@@ -20,11 +20,11 @@ import ThemeSuggestion
     static func crossValidate(_ configuration: TrainingConfiguration) throws -> Result {
         let set = HeldOutSet.pool
         let confidences = try SuggestionTrainer.outOfFoldConfidences(set.examples, supplementary: HeldOutSet.codebookExamples,
-                                                                     themeIDs: CoreThemes.ids, configuration: configuration)
+                                                                     themeIDs: HeldOutSet.codebook.coreThemeIDs, configuration: configuration)
         let result = Result(
             configuration: configuration,
-            alone: try ThresholdChoice(confidences: confidences, examples: set.modelOnlyExamples, themeIDs: CoreThemes.ids, candidates: configuration.thresholds),
-            both: try ThresholdChoice(confidences: confidences, examples: set.examples, themeIDs: CoreThemes.ids, candidates: configuration.thresholds)
+            alone: try ThresholdChoice(confidences: confidences, examples: set.modelOnlyExamples, themeIDs: HeldOutSet.codebook.coreThemeIDs, candidates: configuration.thresholds),
+            both: try ThresholdChoice(confidences: confidences, examples: set.examples, themeIDs: HeldOutSet.codebook.coreThemeIDs, candidates: configuration.thresholds)
         )
         print(String(format: "CV %@ %@ | model t=%.2f P=%.3f R=%.3f F1=%.3f macro=%.3f | rules+model t=%.2f P=%.3f R=%.3f F1=%.3f macro=%.3f",
                      "\(configuration.classifier)", "\(configuration.features)",

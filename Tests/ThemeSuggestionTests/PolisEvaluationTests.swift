@@ -41,7 +41,7 @@ struct PolisEvaluationTests {
         let rows = try gold(file)
         for row in rows { #expect(texts[row.id] != nil, "comment-id \(row.id) not in comments.csv") }
         #expect(rows.count == texts.count)
-        for theme in rows.flatMap(\.themes) { #expect(CoreThemes.ids.contains(theme), "\(theme)") }
+        for theme in rows.flatMap(\.themes) { #expect(HeldOutSet.codebook.coreThemeIDs.contains(theme), "\(theme)") }
         return try HeldOutSet(ids: rows.map(\.id), texts: rows.map { texts[$0.id] ?? "" }, themes: rows.map(\.themes))
     }
 

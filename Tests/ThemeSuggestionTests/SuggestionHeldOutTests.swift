@@ -16,7 +16,7 @@ import ThemeSuggestion
     }
 
     static func perTheme(_ evaluations: [CodingEvaluation]) -> String {
-        CoreThemes.ids.map { theme in
+        HeldOutSet.codebook.coreThemeIDs.map { theme in
             let cells = evaluations.map { evaluation -> String in
                 let score = evaluation.themes[theme] ?? CodingEvaluation.Score()
                 return [score.precision, score.recall, score.f1].map { $0.map { String(format: "%.2f", $0) } ?? "–" }.joined(separator: " | ")
@@ -34,9 +34,9 @@ import ThemeSuggestion
 
     static let models: (combined: SuggestionModel, alone: SuggestionModel) = {
         let pool = HeldOutSet.pool
-        let combined = try! SuggestionTrainer.train(pool.examples, supplementary: HeldOutSet.codebookExamples, themeIDs: CoreThemes.ids,
+        let combined = try! SuggestionTrainer.train(pool.examples, supplementary: HeldOutSet.codebookExamples, themeIDs: HeldOutSet.codebook.coreThemeIDs,
                                                     configuration: .recommended)
-        let alone = try! SuggestionTrainer.train(pool.modelOnlyExamples, supplementary: HeldOutSet.codebookExamples, themeIDs: CoreThemes.ids,
+        let alone = try! SuggestionTrainer.train(pool.modelOnlyExamples, supplementary: HeldOutSet.codebookExamples, themeIDs: HeldOutSet.codebook.coreThemeIDs,
                                                  configuration: .recommended)
         print("thresholds: model alone \(alone.themes[0].threshold), with rules \(combined.themes[0].threshold)")
         return (combined, alone)
@@ -52,7 +52,7 @@ import ThemeSuggestion
             both: test.evaluate(coded))
         let intervals = try CodingEvaluationIntervals.compute(
             gold: Dictionary(uniqueKeysWithValues: zip(test.ids, test.examples.map(\.themes))),
-            coded: Dictionary(uniqueKeysWithValues: zip(test.ids, coded)), themeIDs: CoreThemes.ids)
+            coded: Dictionary(uniqueKeysWithValues: zip(test.ids, coded)), themeIDs: HeldOutSet.codebook.coreThemeIDs)
         let f1 = intervals.micro.f1.map { String(format: "%.3f–%.3f", $0.lower, $0.upper) } ?? "–"
         print(["\(name):", line("rules", scores.rules), line("model", scores.model), line("rules+model", scores.both),
                "rules+model micro F1 bootstrap 95% interval \(f1)", perTheme([scores.rules, scores.model, scores.both])].joined(separator: "\n"))

