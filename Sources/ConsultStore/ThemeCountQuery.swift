@@ -70,7 +70,7 @@ extension Store {
     /// Fields `--by` accepts: `group` (community / partner / focus_group), `survey`, and every closed
     /// question or derived attribute that has answers (`ethnicity_group`, `borough`, `sector`...).
     public func groupingFields() throws -> [String] {
-        let answered = try cachedAggregate(Self.cacheKey("fields")) {
+        let answered = try cachedAggregate(Self.cacheKey("fields"), reading: .responses) {
             try db.query("SELECT DISTINCT question_id FROM consult.answer ORDER BY 1").rows.map { try $0.string("question_id") }
         }
         return ["group", "survey"] + answered
@@ -92,16 +92,16 @@ extension Store {
                 WITH cb AS (SELECT version FROM consult.codebook WHERE is_current),
                 resp AS (\(Self.respondentsByField)),
                 base AS (SELECT grp, count(*) AS n FROM resp GROUP BY grp),
-                -- Counted codings are unique per segment and theme, so a respondent's segments for a theme
-                -- are a plain count, and respondents a count of the per-respondent rows: hash aggregates,
-                -- where count(DISTINCT ...) would sort every coding.
+                -- Counted codings are unique per segment and theme and carry their respondent, so a
+                -- respondent's segments for a theme are a plain count before the respondents are joined
+                -- (one row per respondent and theme), and respondents a count of those rows: hash
+                -- aggregates, where count(DISTINCT ...) would sort every coding.
                 per_respondent AS (
-                    SELECT c.theme_id, resp.grp, s.respondent_id, count(*) AS segments
-                    FROM (\(Self.countedCodings(coder: "$3"))) c
-                    JOIN consult.segment s ON s.id = c.segment_id JOIN resp ON resp.id = s.respondent_id
-                    GROUP BY c.theme_id, resp.grp, s.respondent_id),
+                    SELECT c.theme_id, c.respondent_id, count(*) AS segments
+                    FROM (\(Self.countedCodings(coder: "$3"))) c GROUP BY c.theme_id, c.respondent_id),
                 coded AS (
-                    SELECT theme_id, grp, count(*) AS respondents, sum(segments) AS segments FROM per_respondent GROUP BY theme_id, grp)
+                    SELECT p.theme_id, resp.grp, count(*) AS respondents, sum(p.segments) AS segments
+                    FROM per_respondent p JOIN resp ON resp.id = p.respondent_id GROUP BY p.theme_id, resp.grp)
                 SELECT t.id, t.label, t.parent_id, b.grp, b.n AS base,
                        coalesce(coded.respondents, 0) AS respondents, coalesce(coded.segments, 0) AS segments
                 FROM consult.theme t JOIN cb ON cb.version = t.codebook_version
