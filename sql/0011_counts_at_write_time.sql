@@ -71,6 +71,8 @@ END $$;
 CREATE FUNCTION consult.rebuild_final_theme(version text) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
+    -- A coding run has just replaced millions of codings in this transaction: plan on their numbers.
+    ANALYZE consult.coding;
     DROP TABLE IF EXISTS pg_temp.final_theme_fresh;
     CREATE TEMP TABLE final_theme_fresh ON COMMIT DROP AS
     SELECT f.segment_id, f.theme_id, s.respondent_id, f.decided_by
@@ -164,6 +166,66 @@ CREATE TRIGGER automatic_coding_keeps_final_theme AFTER INSERT OR UPDATE OR DELE
 
 -- Codings already stored (a database migrated from version 10) get their final coding now.
 SELECT consult.rebuild_final_theme(version) FROM consult.codebook;
+
+-- The final coding per respondent and theme: how many of the respondent's segments carry the theme,
+-- with the respondent's survey and group beside it (neither ever changes for a respondent). A theme
+-- count is then one aggregate over this table (and, for a `--by` field, one join to that field's
+-- answers), where the per-segment table would need a second aggregate of millions of groups first.
+-- Kept by statement triggers on consult.final_theme, so every path that changes the final coding,
+-- including the foreign keys' cascades from erasure and retention, keeps it too.
+CREATE TABLE consult.respondent_theme (
+    codebook_version text   NOT NULL,
+    theme_id         text   NOT NULL,
+    respondent_id    bigint NOT NULL REFERENCES consult.respondent (id) ON DELETE CASCADE,
+    instrument_id    text   NOT NULL,
+    respondent_group text   NOT NULL,
+    segments         int    NOT NULL CHECK (segments > 0),
+    PRIMARY KEY (codebook_version, theme_id, respondent_id),
+    FOREIGN KEY (codebook_version, theme_id) REFERENCES consult.theme (codebook_version, id) ON DELETE CASCADE
+);
+CREATE INDEX respondent_theme_respondent ON consult.respondent_theme (respondent_id);
+
+-- Recounts the given (codebook version, theme, respondent) pairs from consult.final_theme.
+CREATE FUNCTION consult.recount_respondent_theme() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    DROP TABLE IF EXISTS pg_temp.respondent_theme_touched;
+    IF TG_OP = 'INSERT' THEN
+        CREATE TEMP TABLE respondent_theme_touched ON COMMIT DROP AS
+        SELECT DISTINCT codebook_version, theme_id, respondent_id FROM new_rows;
+    ELSE
+        CREATE TEMP TABLE respondent_theme_touched ON COMMIT DROP AS
+        SELECT DISTINCT codebook_version, theme_id, respondent_id FROM old_rows;
+    END IF;
+    ANALYZE pg_temp.respondent_theme_touched;
+    DELETE FROM consult.respondent_theme rt USING pg_temp.respondent_theme_touched t
+    WHERE rt.codebook_version = t.codebook_version AND rt.theme_id = t.theme_id AND rt.respondent_id = t.respondent_id;
+    INSERT INTO consult.respondent_theme (codebook_version, theme_id, respondent_id, instrument_id, respondent_group, segments)
+    SELECT f.codebook_version, f.theme_id, f.respondent_id, r.instrument_id, r.respondent_group, count(*)
+    FROM pg_temp.respondent_theme_touched t
+    JOIN consult.final_theme f ON f.codebook_version = t.codebook_version AND f.theme_id = t.theme_id AND f.respondent_id = t.respondent_id
+    JOIN consult.respondent r ON r.id = f.respondent_id
+    GROUP BY f.codebook_version, f.theme_id, f.respondent_id, r.instrument_id, r.respondent_group;
+    DROP TABLE pg_temp.respondent_theme_touched;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER final_theme_insert_recounts AFTER INSERT ON consult.final_theme
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION consult.recount_respondent_theme();
+CREATE TRIGGER final_theme_delete_recounts AFTER DELETE ON consult.final_theme
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION consult.recount_respondent_theme();
+CREATE FUNCTION consult.empty_respondent_theme() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+BEGIN
+    TRUNCATE consult.respondent_theme;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER final_theme_truncate_empties AFTER TRUNCATE ON consult.final_theme
+    FOR EACH STATEMENT EXECUTE FUNCTION consult.empty_respondent_theme();
+
+INSERT INTO consult.respondent_theme (codebook_version, theme_id, respondent_id, instrument_id, respondent_group, segments)
+SELECT f.codebook_version, f.theme_id, f.respondent_id, r.instrument_id, r.respondent_group, count(*)
+FROM consult.final_theme f JOIN consult.respondent r ON r.id = f.respondent_id
+GROUP BY 1, 2, 3, 4, 5;
 
 -- Counts of closed answers depend on the responses alone: a coding run or a human decision must not
 -- make them cold. consult.response_version is bumped (beside data_version) by every change to the

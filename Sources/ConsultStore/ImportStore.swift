@@ -93,8 +93,19 @@ extension Store {
     /// content digest matches, and as changed (listed in `import_change` with their source line) when
     /// it does not. If `produce`
     /// throws (a malformed file, rejected rows), or anything else fails, nothing is stored.
+    ///
+    /// After a large import the tables it filled are analysed at once: the first count after an import
+    /// would otherwise be planned on the empty tables' statistics until autovacuum comes round
+    /// (measured: 17-30 s for a closed-question table over 2,000 respondents, 0.05 s analysed).
     public func save(_ source: ImportSource,
                      _ produce: ((PreparedRespondent) throws -> Void) throws -> ImportTally) throws -> ImportBatch {
+        let batch = try store(source, produce)
+        if batch.rowsAccepted >= Self.analyseFrom { try db.executeScript("ANALYZE consult.respondent, consult.answer, consult.segment") }
+        return batch
+    }
+
+    private func store(_ source: ImportSource,
+                       _ produce: ((PreparedRespondent) throws -> Void) throws -> ImportTally) throws -> ImportBatch {
         try db.transaction { db in
             let batchID = try db.query("""
                 INSERT INTO consult.import_batch (instrument_id, kind, source_name, file_sha256, rows_read, rows_accepted,

@@ -3,20 +3,28 @@ import ConsultStore
 import Foundation
 import Testing
 
-/// `consult.final_theme`, the final coding kept current at write time (issue 16), against the rule it
-/// materialises (`consult.final_coding_rule`, the view the counts read before): after every kind of
+/// `consult.final_theme` and `consult.respondent_theme`, the final coding kept current at write time
+/// (issue 16), against the rule they materialise (`consult.final_coding_rule`, the view the counts read before): after every kind of
 /// change the table holds exactly the rule's rows, and the counts read from it are the counts the
 /// rule gives.
 @Suite struct FinalThemeTests {
     /// Rows in the table but not the rule, plus rows in the rule but not the table (respondent and
-    /// who decided included).
+    /// who decided included); and the same for the per-respondent table against the rule's rows
+    /// counted per respondent and theme.
     static func mismatches(_ store: Store) throws -> Int {
         try store.db.query("""
             WITH rule AS (SELECT f.segment_id, f.codebook_version, f.theme_id, s.respondent_id, f.decided_by
                           FROM consult.final_coding_rule f JOIN consult.segment s ON s.id = f.segment_id),
-            kept AS (SELECT segment_id, codebook_version, theme_id, respondent_id, decided_by FROM consult.final_theme)
+            kept AS (SELECT segment_id, codebook_version, theme_id, respondent_id, decided_by FROM consult.final_theme),
+            rule_respondent AS (SELECT rule.codebook_version, rule.theme_id, rule.respondent_id, r.instrument_id, r.respondent_group,
+                                       count(*)::int AS segments
+                                FROM rule JOIN consult.respondent r ON r.id = rule.respondent_id GROUP BY 1, 2, 3, 4, 5),
+            kept_respondent AS (SELECT codebook_version, theme_id, respondent_id, instrument_id, respondent_group, segments
+                                FROM consult.respondent_theme)
             SELECT (SELECT count(*) FROM (SELECT * FROM kept EXCEPT ALL SELECT * FROM rule) extra)
-                 + (SELECT count(*) FROM (SELECT * FROM rule EXCEPT ALL SELECT * FROM kept) missing) AS n
+                 + (SELECT count(*) FROM (SELECT * FROM rule EXCEPT ALL SELECT * FROM kept) missing)
+                 + (SELECT count(*) FROM (SELECT * FROM kept_respondent EXCEPT ALL SELECT * FROM rule_respondent) extra)
+                 + (SELECT count(*) FROM (SELECT * FROM rule_respondent EXCEPT ALL SELECT * FROM kept_respondent) missing) AS n
             """).rows[0].int("n")
     }
 
