@@ -25,7 +25,7 @@ CREATE TABLE consult.final_theme (
     PRIMARY KEY (segment_id, codebook_version, theme_id),
     FOREIGN KEY (codebook_version, theme_id) REFERENCES consult.theme (codebook_version, id) ON DELETE CASCADE
 );
-CREATE INDEX final_theme_count ON consult.final_theme (codebook_version, theme_id, respondent_id);
+CREATE INDEX final_theme_respondent ON consult.final_theme (respondent_id);
 
 ALTER VIEW consult.final_coding RENAME TO final_coding_rule;
 

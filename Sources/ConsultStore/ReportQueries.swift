@@ -163,13 +163,13 @@ extension Store {
 
     private func sampleResponses() throws -> SampleResponses {
         try cachedAggregate(Self.cacheKey("sample-responses"), reading: .responses) {
+            // Segments counted per respondent once, in one pass, then per group.
             let groups = try db.query("""
-                SELECT r.respondent_group AS grp, count(*) AS respondents,
-                       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM consult.segment s WHERE s.respondent_id = r.id)) AS with_text,
-                       (SELECT count(*) FROM consult.segment s JOIN consult.respondent r2 ON r2.id = s.respondent_id
-                        WHERE r2.respondent_group = r.respondent_group) AS segments,
-                       count(*) FILTER (WHERE r.quote_consent) AS consenting
-                FROM consult.respondent r GROUP BY r.respondent_group ORDER BY r.respondent_group
+                WITH written AS (SELECT respondent_id, count(*) AS n FROM consult.segment GROUP BY respondent_id)
+                SELECT r.respondent_group AS grp, count(*) AS respondents, count(w.respondent_id) AS with_text,
+                       coalesce(sum(w.n), 0) AS segments, count(*) FILTER (WHERE r.quote_consent) AS consenting
+                FROM consult.respondent r LEFT JOIN written w ON w.respondent_id = r.id
+                GROUP BY r.respondent_group ORDER BY r.respondent_group
                 """).rows.map { row in
                 SampleDescription.Group(group: try row.string("grp"), respondents: try row.int("respondents"), withText: try row.int("with_text"),
                                         segments: try row.int("segments"), consenting: try row.int("consenting"))
