@@ -138,14 +138,6 @@ CREATE TRIGGER coding_update_keeps_final_theme AFTER UPDATE ON consult.coding
 CREATE TRIGGER coding_delete_keeps_final_theme AFTER DELETE ON consult.coding
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION consult.keep_final_theme();
 
-CREATE FUNCTION consult.empty_final_theme() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
-BEGIN
-    TRUNCATE consult.final_theme;
-    RETURN NULL;
-END $$;
-CREATE TRIGGER coding_truncate_empties_final_theme AFTER TRUNCATE ON consult.coding
-    FOR EACH STATEMENT EXECUTE FUNCTION consult.empty_final_theme();
 
 -- Whether the model counts decides which of its decisions are final: a change rebuilds that version.
 CREATE FUNCTION consult.automatic_coding_keeps_final_theme() RETURNS trigger
@@ -213,14 +205,16 @@ CREATE TRIGGER final_theme_insert_recounts AFTER INSERT ON consult.final_theme
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION consult.recount_respondent_theme();
 CREATE TRIGGER final_theme_delete_recounts AFTER DELETE ON consult.final_theme
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION consult.recount_respondent_theme();
-CREATE FUNCTION consult.empty_respondent_theme() RETURNS trigger
+
+-- No codings, no final coding (TRUNCATE fires no row or transition-table triggers).
+CREATE FUNCTION consult.empty_final_coding() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
 BEGIN
-    TRUNCATE consult.respondent_theme;
+    TRUNCATE consult.final_theme, consult.respondent_theme;
     RETURN NULL;
 END $$;
-CREATE TRIGGER final_theme_truncate_empties AFTER TRUNCATE ON consult.final_theme
-    FOR EACH STATEMENT EXECUTE FUNCTION consult.empty_respondent_theme();
+CREATE TRIGGER coding_truncate_empties_final_coding AFTER TRUNCATE ON consult.coding
+    FOR EACH STATEMENT EXECUTE FUNCTION consult.empty_final_coding();
 
 INSERT INTO consult.respondent_theme (codebook_version, theme_id, respondent_id, instrument_id, respondent_group, segments)
 SELECT f.codebook_version, f.theme_id, f.respondent_id, r.instrument_id, r.respondent_group, count(*)
@@ -228,18 +222,17 @@ FROM consult.final_theme f JOIN consult.respondent r ON r.id = f.respondent_id
 GROUP BY 1, 2, 3, 4, 5;
 
 -- Counts of closed answers depend on the responses alone: a coding run or a human decision must not
--- make them cold. consult.response_version is bumped (beside data_version) by every change to the
--- tables those counts read; the aggregate cache keys them to it.
-CREATE TABLE consult.response_version (
-    only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
-    version  bigint NOT NULL
-);
-INSERT INTO consult.response_version VALUES (true, 1);
+-- make them cold. consult.data_version gains a second counter, response_version, which the triggers of
+-- the tables those counts read bump too (their trigger says 'responses'); the aggregate cache keys
+-- those counts to it.
+ALTER TABLE consult.data_version ADD COLUMN response_version bigint NOT NULL DEFAULT 1;
 
-CREATE FUNCTION consult.bump_response_version() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+CREATE OR REPLACE FUNCTION consult.bump_data_version() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog AS $$
 BEGIN
-    UPDATE consult.response_version SET version = version + 1;
+    UPDATE consult.data_version
+    SET version = version + 1,
+        response_version = response_version + CASE WHEN TG_NARGS > 0 AND TG_ARGV[0] = 'responses' THEN 1 ELSE 0 END;
     RETURN NULL;
 END $$;
 
@@ -248,7 +241,8 @@ DECLARE t text;
 BEGIN
     FOREACH t IN ARRAY ARRAY['segment', 'respondent', 'answer', 'question', 'import_batch', 'instrument', 'consultation',
                              'focus_group_session'] LOOP
+        EXECUTE format('DROP TRIGGER %I ON consult.%I', t || '_bumps_version', t);
         EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON consult.%I
-                        FOR EACH STATEMENT EXECUTE FUNCTION consult.bump_response_version()', t || '_bumps_response_version', t);
+                        FOR EACH STATEMENT EXECUTE FUNCTION consult.bump_data_version(''responses'')', t || '_bumps_version', t);
     END LOOP;
 END $$;

@@ -6,7 +6,7 @@ enum AggregateInputs {
     /// Anything: codings and the codebook as well as the responses (`consult.data_version`).
     case all
     /// The responses alone (respondents, closed answers, segments, instruments, batches): a coding
-    /// run or a human decision leaves these results warm (`consult.response_version`).
+    /// run or a human decision leaves these results warm (`consult.data_version.response_version`).
     case responses
 }
 
@@ -26,7 +26,7 @@ extension Store {
     func cachedAggregate<T: Codable>(_ key: String, reading inputs: AggregateInputs = .all, _ compute: () throws -> T) throws -> T {
         let counter = switch inputs {
         case .all: "SELECT version FROM consult.data_version"
-        case .responses: "SELECT version FROM consult.response_version"
+        case .responses: "SELECT response_version AS version FROM consult.data_version"
         }
         let version = try db.query(counter).rows[0].int("version")
         if let row = try db.query("SELECT result::text AS result FROM consult.aggregate_cache WHERE query = $1 AND version = $2::bigint",

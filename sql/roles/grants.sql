@@ -111,7 +111,7 @@ GRANT SELECT, INSERT ON consult.suggestion_model TO consult_analyst;
 GRANT SELECT, INSERT, DELETE ON consult.validation_sample, consult.validation_sample_member TO consult_analyst;
 GRANT SELECT, INSERT, UPDATE, DELETE ON consult.automatic_coding, consult.model_score TO consult_analyst;
 -- Aggregate results (counts only) computed by an analyst's query are cached for the next one.
-GRANT SELECT ON consult.data_version, consult.response_version TO consult_analyst;
+GRANT SELECT ON consult.data_version TO consult_analyst;
 GRANT SELECT, INSERT, UPDATE, DELETE ON consult.aggregate_cache TO consult_analyst;
 GRANT INSERT ON consult.audit_log TO consult_analyst;
 
