@@ -6,15 +6,20 @@ extension Store {
     /// session is the unit there, not a participant, because turns in a discussion are not
     /// independent answers. Themes raised in no session are absent from the result.
     ///
+    /// Reached from the focus-group instruments' few participants, so a count after a coding change
+    /// reads their codings only.
+    ///
     /// - Parameter coder: count one coder's codings instead of the final coding.
     public func themeSessionCounts(coder: String? = nil) throws -> [String: Int] {
         try cachedAggregate(Self.cacheKey("sessions", coder)) {
             var counts: [String: Int] = [:]
             for row in try db.query("""
                 SELECT c.theme_id, count(DISTINCT s.question_id) AS sessions
-                FROM (\(Self.countedCodings(coder: "$1"))) c
+                FROM consult.instrument i JOIN consult.respondent r ON r.instrument_id = i.id
+                JOIN (\(Self.countedCodings(coder: "$1"))) c ON c.respondent_id = r.id
                 JOIN consult.segment s ON s.id = c.segment_id
                 JOIN consult.focus_group_session f ON f.id = s.question_id
+                WHERE i.kind = 'focus_group'
                 GROUP BY c.theme_id ORDER BY c.theme_id
                 """, coder).rows {
                 counts[try row.string("theme_id")] = try row.int("sessions")

@@ -66,10 +66,17 @@ extension Store {
     ///
     /// - Parameter produce: called with a sink; it reads segments (via `forEachSegmentBatch`) and
     ///   hands codings to the sink, which streams them to the server with COPY.
+    /// The final coding (`consult.final_theme`) is brought up to date once, at the end, in the same
+    /// transaction: the per-statement triggers that keep it current are deferred for this transaction,
+    /// since a coding run's delete and insert touch millions of rows and one rebuild is far cheaper
+    /// than refreshing them key by key twice. Model decisions change it only where the model counts;
+    /// generator labels never do.
+    ///
     /// - Returns: the number of codings stored.
     public func replaceCodings(coder: String, kind: CoderKind = .rule, codebookVersion: String,
                                _ produce: (Store, (NewCoding) throws -> Void) throws -> Void) throws -> Int {
         try db.transaction { db in
+            try db.query("SELECT set_config('consult.final_theme_deferred', 'on', true)")
             try db.query("DELETE FROM consult.coding WHERE coder = $1 AND codebook_version = $2", coder, codebookVersion)
             try db.executeScript("CREATE TEMP TABLE stage_coding (segment_id bigint, theme_id text, rule_id text, span_start int, span_end int, matched text, confidence float8, evidence text) ON COMMIT DROP")
             var pending: [NewCoding] = []
@@ -87,10 +94,17 @@ extension Store {
                 if pending.count >= 20_000 { try flush() }
             }
             try flush()
-            return try db.query("""
+            let stored = try db.query("""
                 INSERT INTO consult.coding (segment_id, codebook_version, theme_id, coder, kind, rule_id, span_start, span_end, matched, confidence, evidence)
                 SELECT segment_id, $1, theme_id, $2, $3, rule_id, span_start, span_end, matched, confidence, evidence FROM stage_coding
                 """, codebookVersion, coder, kind.rawValue).affectedRows
+            try db.query("SELECT set_config('consult.final_theme_deferred', 'off', true)")
+            try db.query("""
+                SELECT consult.rebuild_final_theme($1)
+                WHERE $2 IN ('rule', 'human') OR ($2 = 'model' AND EXISTS (SELECT 1 FROM consult.automatic_coding a
+                                                                          WHERE a.codebook_version = $1 AND a.with_model))
+                """, codebookVersion, kind.rawValue)
+            return stored
         }
     }
 

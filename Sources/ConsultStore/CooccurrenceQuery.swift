@@ -19,9 +19,8 @@ extension Store {
         if let survey { _ = try instrument(survey) }
         return try db.query("""
             WITH counted AS (
-                SELECT DISTINCT s.respondent_id, c.theme_id
-                FROM (\(Self.countedCodings(coder: "$2"))) c JOIN consult.segment s ON s.id = c.segment_id
-                JOIN consult.respondent r ON r.id = s.respondent_id
+                SELECT DISTINCT c.respondent_id, c.theme_id
+                FROM (\(Self.countedCodings(coder: "$2"))) c JOIN consult.respondent r ON r.id = c.respondent_id
                 WHERE $1::text IS NULL OR r.instrument_id = $1),
             totals AS (SELECT theme_id, count(*) AS n FROM counted GROUP BY theme_id)
             SELECT a.theme_id AS first, b.theme_id AS second, count(*) AS both_, t.n AS first_total

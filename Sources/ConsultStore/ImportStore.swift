@@ -111,6 +111,10 @@ extension Store {
     /// content digest matches, and as changed (listed in `import_change` with their source line) when
     /// it does not. If `produce`
     /// throws (a malformed file, rejected rows), or anything else fails, nothing is stored.
+    ///
+    /// After a large import the tables it filled are analysed at once: the first count after an import
+    /// would otherwise be planned on the empty tables' statistics until autovacuum comes round
+    /// (measured: 17-30 s for a closed-question table over 2,000 respondents, 0.05 s analysed).
     public func save(_ source: ImportSource,
                      _ produce: ((PreparedRespondent) throws -> Void) throws -> ImportTally) throws -> ImportBatch {
         try save(source, reportingLines: false, produce).batch
@@ -127,6 +131,13 @@ extension Store {
 
     private func save(_ source: ImportSource, reportingLines: Bool,
                       _ produce: ((PreparedRespondent) throws -> Void) throws -> ImportTally) throws -> (batch: ImportBatch, lines: [ImportedLine]) {
+        let saved = try store(source, reportingLines: reportingLines, produce)
+        if saved.batch.rowsAccepted >= Self.analyseFrom { try db.executeScript("ANALYZE consult.respondent, consult.answer, consult.segment") }
+        return saved
+    }
+
+    private func store(_ source: ImportSource, reportingLines: Bool,
+                       _ produce: ((PreparedRespondent) throws -> Void) throws -> ImportTally) throws -> (batch: ImportBatch, lines: [ImportedLine]) {
         try db.transaction { db in
             let batchID = try db.query("""
                 INSERT INTO consult.import_batch (instrument_id, kind, source_name, file_sha256, rows_read, rows_accepted,

@@ -101,7 +101,7 @@ extension Store {
                 throw StoreError("unknown closed question '\(question)' (available: \(known.joined(separator: ", ")))")
             }
         }
-        return try cachedAggregate(Self.cacheKey("options", field, survey, question)) {
+        return try cachedAggregate(Self.cacheKey("options", field, survey, question), reading: .responses) {
             try db.query("""
                 WITH resp AS (\(Self.respondentsByField)),
                 closed AS (
@@ -137,31 +137,50 @@ extension Store {
 
     /// Sample sizes and provenance for the methods section.
     /// `codings` counts the codings that count (see `countedCodings`): the final coding by default.
+    /// The responses' part is cached apart from the codings', so a coding run or a human decision
+    /// recounts only the codings.
     public func sampleDescription(coder: String? = nil) throws -> SampleDescription {
         try cachedAggregate(Self.cacheKey("sample", coder)) {
+            let responses = try sampleResponses()
+            let totals = try db.query("""
+                SELECT (SELECT count(*) FROM (\(Self.countedCodings(coder: "$1"))) counted) AS codings, cb.version, cb.source_sha256
+                FROM consult.codebook cb WHERE cb.is_current
+                """, coder).rows
+            guard let row = totals.first else { throw StoreError("no codebook is loaded yet (run `consult survey load`)") }
+            return SampleDescription(groups: responses.groups, focusGroupSessions: responses.sessions, batches: responses.batches,
+                                     redactions: responses.redactions, codings: try row.int("codings"),
+                                     codebookVersion: try row.string("version"), codebookSHA256: try row.string("source_sha256"))
+        }
+    }
+
+    /// The part of `SampleDescription` that depends on the responses alone.
+    private struct SampleResponses: Codable {
+        var groups: [SampleDescription.Group]
+        var sessions: Int
+        var batches: Int
+        var redactions: Int
+    }
+
+    private func sampleResponses() throws -> SampleResponses {
+        try cachedAggregate(Self.cacheKey("sample-responses"), reading: .responses) {
+            // Segments counted per respondent once, in one pass, then per group.
             let groups = try db.query("""
-                SELECT r.respondent_group AS grp, count(*) AS respondents,
-                       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM consult.segment s WHERE s.respondent_id = r.id)) AS with_text,
-                       (SELECT count(*) FROM consult.segment s JOIN consult.respondent r2 ON r2.id = s.respondent_id
-                        WHERE r2.respondent_group = r.respondent_group) AS segments,
-                       count(*) FILTER (WHERE r.quote_consent) AS consenting
-                FROM consult.respondent r GROUP BY r.respondent_group ORDER BY r.respondent_group
+                WITH written AS (SELECT respondent_id, count(*) AS n FROM consult.segment GROUP BY respondent_id)
+                SELECT r.respondent_group AS grp, count(*) AS respondents, count(w.respondent_id) AS with_text,
+                       coalesce(sum(w.n), 0) AS segments, count(*) FILTER (WHERE r.quote_consent) AS consenting
+                FROM consult.respondent r LEFT JOIN written w ON w.respondent_id = r.id
+                GROUP BY r.respondent_group ORDER BY r.respondent_group
                 """).rows.map { row in
                 SampleDescription.Group(group: try row.string("grp"), respondents: try row.int("respondents"), withText: try row.int("with_text"),
                                         segments: try row.int("segments"), consenting: try row.int("consenting"))
             }
-            let totals = try db.query("""
+            let row = try db.query("""
                 SELECT (SELECT count(*) FROM consult.focus_group_session) AS sessions,
                        (SELECT count(*) FROM consult.import_batch) AS batches,
-                       (SELECT coalesce(sum(redactions), 0) FROM consult.segment) AS redactions,
-                       (SELECT count(*) FROM (\(Self.countedCodings(coder: "$1"))) counted) AS codings,
-                       cb.version, cb.source_sha256
-                FROM consult.codebook cb WHERE cb.is_current
-                """, coder).rows
-            guard let row = totals.first else { throw StoreError("no codebook is loaded yet (run `consult survey load`)") }
-            return SampleDescription(groups: groups, focusGroupSessions: try row.int("sessions"), batches: try row.int("batches"),
-                                     redactions: try row.int("redactions"), codings: try row.int("codings"),
-                                     codebookVersion: try row.string("version"), codebookSHA256: try row.string("source_sha256"))
+                       (SELECT coalesce(sum(redactions), 0) FROM consult.segment) AS redactions
+                """).rows[0]
+            return SampleResponses(groups: groups, sessions: try row.int("sessions"), batches: try row.int("batches"),
+                                   redactions: try row.int("redactions"))
         }
     }
 }

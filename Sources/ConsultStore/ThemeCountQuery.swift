@@ -47,16 +47,27 @@ extension Store {
     /// otherwise the respondent's answer(s) to that question or attribute (joined with `;`), or
     /// "(no answer)". Shared by every query that splits by `--by`, so all split the same way.
     static let respondentsByField = """
-        SELECT r.id, r.instrument_id, CASE
-            WHEN $1::text IS NULL THEN NULL
-            WHEN $1 = 'group' THEN r.respondent_group
-            WHEN $1 = 'survey' THEN r.instrument_id
-            ELSE coalesce(field.value, '(no answer)') END AS grp
+        SELECT r.id, r.instrument_id, \(groupOf(group: "r.respondent_group", survey: "r.instrument_id", answer: "field.value")) AS grp
         FROM consult.respondent r
-        LEFT JOIN (SELECT respondent_id, string_agg(value, ';' ORDER BY value) AS value FROM consult.answer
-                   WHERE question_id = $1 GROUP BY respondent_id) field ON field.respondent_id = r.id
+        LEFT JOIN (\(fieldAnswers)) field ON field.respondent_id = r.id
         WHERE ($2::text IS NULL OR r.instrument_id = $2)
         """
+
+    /// Each respondent's answer(s) to the question or attribute `$1`, as `(respondent_id, value)`, the
+    /// values of a multi answer joined with `;` in order.
+    static let fieldAnswers = """
+        SELECT respondent_id, string_agg(value, ';' ORDER BY value) AS value FROM consult.answer
+        WHERE question_id = $1 GROUP BY respondent_id
+        """
+
+    /// The `--by` group of a respondent under field `$1` (see `respondentsByField`), from SQL
+    /// expressions for their respondent group, survey and answer(s) to the field.
+    static func groupOf(group: String, survey: String, answer: String) -> String {
+        """
+        CASE WHEN $1::text IS NULL THEN NULL WHEN $1 = 'group' THEN \(group) WHEN $1 = 'survey' THEN \(survey)
+             ELSE coalesce(\(answer), '(no answer)') END
+        """
+    }
 
     /// Checks a `--by` field, naming the available ones when it is unknown.
     public func checkGroupingField(_ field: String?) throws {
@@ -70,8 +81,17 @@ extension Store {
     /// Fields `--by` accepts: `group` (community / partner / focus_group), `survey`, and every closed
     /// question or derived attribute that has answers (`ethnicity_group`, `borough`, `sector`...).
     public func groupingFields() throws -> [String] {
-        let answered = try cachedAggregate(Self.cacheKey("fields")) {
-            try db.query("SELECT DISTINCT question_id FROM consult.answer ORDER BY 1").rows.map { try $0.string("question_id") }
+        let answered = try cachedAggregate(Self.cacheKey("fields"), reading: .responses) {
+            // The distinct question ids by skipping along the (question_id, value) index: one probe per
+            // field, where DISTINCT read every answer (millions at national scale).
+            try db.query("""
+                WITH RECURSIVE field AS (
+                    (SELECT question_id FROM consult.answer ORDER BY question_id LIMIT 1)
+                    UNION ALL
+                    SELECT (SELECT a.question_id FROM consult.answer a WHERE a.question_id > field.question_id ORDER BY a.question_id LIMIT 1)
+                    FROM field WHERE field.question_id IS NOT NULL)
+                SELECT question_id FROM field WHERE question_id IS NOT NULL
+                """).rows.map { try $0.string("question_id") }
         }
         return ["group", "survey"] + answered
     }
@@ -90,18 +110,31 @@ extension Store {
         let raw = try cachedAggregate(Self.cacheKey("themes", field, filter.survey, filter.coder)) {
             try db.query("""
                 WITH cb AS (SELECT version FROM consult.codebook WHERE is_current),
-                resp AS (\(Self.respondentsByField)),
-                base AS (SELECT grp, count(*) AS n FROM resp GROUP BY grp),
-                -- Counted codings are unique per segment and theme, so a respondent's segments for a theme
-                -- are a plain count, and respondents a count of the per-respondent rows: hash aggregates,
-                -- where count(DISTINCT ...) would sort every coding.
+                field AS MATERIALIZED (\(Self.fieldAnswers)),
+                base AS (
+                    SELECT \(Self.groupOf(group: "r.respondent_group", survey: "r.instrument_id", answer: "field.value")) AS grp, count(*) AS n
+                    FROM consult.respondent r LEFT JOIN field ON field.respondent_id = r.id
+                    WHERE $2::text IS NULL OR r.instrument_id = $2 GROUP BY 1),
+                -- One row per respondent and theme with the respondent's survey and group: for the final
+                -- coding, consult.respondent_theme as kept at write time; for one coder, counted from
+                -- their codings (counted codings are unique per segment and theme, so a plain count).
                 per_respondent AS (
-                    SELECT c.theme_id, resp.grp, s.respondent_id, count(*) AS segments
-                    FROM (\(Self.countedCodings(coder: "$3"))) c
-                    JOIN consult.segment s ON s.id = c.segment_id JOIN resp ON resp.id = s.respondent_id
-                    GROUP BY c.theme_id, resp.grp, s.respondent_id),
+                    SELECT rt.theme_id, rt.respondent_id, rt.instrument_id, rt.respondent_group, rt.segments
+                    FROM consult.respondent_theme rt JOIN cb ON cb.version = rt.codebook_version
+                    WHERE $3::text IS NULL
+                    UNION ALL
+                    SELECT c.theme_id, c.respondent_id, r.instrument_id, r.respondent_group, count(*)
+                    FROM (\(Self.countedCodings(coder: "$3"))) c JOIN consult.respondent r ON r.id = c.respondent_id
+                    WHERE $3::text IS NOT NULL
+                    GROUP BY c.theme_id, c.respondent_id, r.instrument_id, r.respondent_group),
+                -- Respondents are a count of those rows; the field's answers are joined only when the
+                -- split needs them (a split by group or survey reads this one table).
                 coded AS (
-                    SELECT theme_id, grp, count(*) AS respondents, sum(segments) AS segments FROM per_respondent GROUP BY theme_id, grp)
+                    SELECT p.theme_id, \(Self.groupOf(group: "p.respondent_group", survey: "p.instrument_id", answer: "field.value")) AS grp,
+                           count(*) AS respondents, sum(p.segments) AS segments
+                    FROM per_respondent p LEFT JOIN field ON field.respondent_id = p.respondent_id
+                    WHERE $2::text IS NULL OR p.instrument_id = $2
+                    GROUP BY 1, 2)
                 SELECT t.id, t.label, t.parent_id, b.grp, b.n AS base,
                        coalesce(coded.respondents, 0) AS respondents, coalesce(coded.segments, 0) AS segments
                 FROM consult.theme t JOIN cb ON cb.version = t.codebook_version

@@ -103,7 +103,7 @@ GRANT TRUNCATE ON consult.coding TO consult_staff;
 GRANT SELECT ON consult.setting, consult.consultation, consult.instrument, consult.question,
                 consult.codebook, consult.theme, consult.import_batch, consult.respondent, consult.answer,
                 consult.focus_group_session, consult.segment, consult.coding, consult.final_coding,
-                consult.memo TO consult_analyst;
+                consult.final_theme, consult.respondent_theme, consult.memo TO consult_analyst;
 GRANT INSERT, UPDATE, DELETE ON consult.coding, consult.memo TO consult_analyst;
 -- Analysts train the suggestion model (`code suggest`); its versions are kept for provenance.
 GRANT SELECT, INSERT ON consult.suggestion_model TO consult_analyst;
