@@ -91,7 +91,7 @@ import Testing
         try Self.expectCountsFollowTheRule(store, "after a sheet of decisions")
         _ = try Suggesting.run(store: store, extra: [])
         try Self.expectCountsFollowTheRule(store, "after suggestions that do not count")
-        _ = try ModelCoding.run(store: store)
+        _ = try ModelCoding.run(store: store, consultHome: FileManager.default.temporaryDirectory)
         #expect(try store.db.query("SELECT count(*) AS n FROM consult.final_theme WHERE decided_by = 'model'").rows[0].int("n") > 0)
         try Self.expectCountsFollowTheRule(store, "with the model counting")
         try store.setAutomaticCoding(withModel: nil)
