@@ -80,7 +80,7 @@ import Testing
         try await browser.click("#q-consent_quote-0")
         try await browser.click("button[type=submit]")
 
-        let reference = try #require(try await browser.run("const r = document.querySelector('.ref'); return r ? r.textContent : null") as? String)
+        let reference = try await browser.text(of: ".ref")
         #expect(reference.hasPrefix("web-"))
         let receiptCheck = try #require(try await browser.run(Self.accessibilityScript) as? [String: Any])
         #expect(receiptCheck["problems"] as? [String] == [], "\(receiptCheck)")

@@ -59,6 +59,19 @@ final class WebDriver: @unchecked Sendable {
         (try await call("POST", "/session/\(session)/execute/sync", ["script": script, "args": []]))["value"]
     }
 
+    /// The text of the first element matching `css`, waiting up to `seconds` for it to appear: a
+    /// click that submits a form can return before the next page has arrived on a loaded machine.
+    func text(of css: String, within seconds: Int = 120) async throws -> String {
+        let script = "const e = document.querySelector(arguments[0]); return e ? e.textContent : null"
+        for _ in 0..<(seconds * 4) {
+            if let text = try await call("POST", "/session/\(session)/execute/sync", ["script": script, "args": [css]])["value"] as? String {
+                return text
+            }
+            try await Task.sleep(for: .milliseconds(250))
+        }
+        throw Failure(description: "no element \(css) within \(seconds) s")
+    }
+
     func element(_ css: String) async throws -> String {
         let found = try await call("POST", "/session/\(session)/element", ["using": "css selector", "value": css])
         guard let value = found["value"] as? [String: Any], let id = value.values.first as? String else {
