@@ -89,15 +89,16 @@ struct IngestHandler: Sendable {
                 let key = SubmissionGroups.Key(survey: survey, token: token.id)
                 let turn: SubmissionGroups.Turn = format == .jsonl ? await server.groups.turn(for: bytes, name: name, key: key) : .alone
                 if case .joined(let share) = turn { return reply(Tally(share), survey: survey, reference: id) }
-                let alone = try await server.pool.withStore(as: .staff) { [bytes, format] store in
+                // However the leader's own import ends (stored, refused, or the database gone), the
+                // submissions waiting behind it are let go; without this they would wait for ever.
+                defer { if case .lead = turn { Task { await server.groups.release(key) } } }
+                return try await server.pool.withStore(as: .staff) { [bytes, format] store in
                     let importer = ResponseImporter(store: store, pseudonymiser: server.pseudonymiser)
                     let options = ImportOptions(importedBy: "api:token-\(token.id)", encoding: .utf8)
                     return try submit(survey: survey, in: store, reference: id) {
                         try importer.importBytes(bytes, name: name, format: format, survey: survey, options: options)
                     }
                 }
-                if case .lead = turn { Task { await server.groups.release(key) } }
-                return alone
             }
         } catch {
             answer = server.answer(for: error)

@@ -344,6 +344,8 @@ import Testing
         #expect(try await server.get("/v1/themes", token: analyst).status == 200)
         #expect(try await server.get("/v1/questions?survey=community", token: analyst).status == 200)
         #expect(try await server.get("/v1/themes?by=group", token: reader).status == 200)
+        // Twice: a submission whose import fails still lets the next one through (no group left waiting).
+        #expect(try await server.post("/v1/surveys/community/responses", token: ingest, body: Self.community).status == 500)
         #expect(try await server.post("/v1/surveys/community/responses", token: ingest, body: Self.community).status == 500)
         #expect(try server.count("SELECT count(*) AS n FROM consult.aggregate_cache") == 0)
         await server.stop()
