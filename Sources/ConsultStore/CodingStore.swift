@@ -120,10 +120,11 @@ extension Store {
 
     /// Takes the coding turn of `codebookVersion` for the current transaction (a transaction-level
     /// advisory lock, released at commit or rollback), waiting for a run that holds it. One turn per
-    /// version, whatever the coder: runs of the rules and of the model both end by rebuilding the
-    /// version's final coding, and two rebuilds at once would collide the same way. The key is the
-    /// first 32 bits of the version's SHA-256 beside a number of its own (the migrator locks a single
-    /// 64-bit key): two versions that share the bits merely take turns too.
+    /// version, whatever the coder: runs of different coders never meet on a coding's key, but they
+    /// wait for each other anyway from their first write (every write to `consult.coding` bumps the
+    /// one `consult.data_version` row, locked until commit), so the turn costs them nothing. The key
+    /// is the first 32 bits of the version's SHA-256 beside a number of its own (the migrator locks a
+    /// single 64-bit key): two versions that share the bits merely take turns too.
     private func takeCodingTurn(_ codebookVersion: String, waiting: () -> Void) throws {
         let key = Int32(truncatingIfNeeded: UInt32(sha256Hex(of: Array(codebookVersion.utf8)).prefix(8), radix: 16) ?? 0)
         let taken = try db.query("SELECT pg_try_advisory_xact_lock(727275, $1::int) AS taken", key).rows[0]
