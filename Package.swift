@@ -159,7 +159,7 @@ let package = Package(
         ),
         .testTarget(name: "ConsultServiceTests", dependencies: ["ConsultService", "ConsultationModel", "ConsultStore", "TestSupport"]),
         .testTarget(name: "TransformerEncoderTests", dependencies: ["TransformerEncoder", "Statistics", "TestSupport"]),
-        .testTarget(name: "TransformerCodingTests", dependencies: ["TransformerCoding", "TransformerEncoder", "ThemeSuggestion", "TestSupport"]),
+        .testTarget(name: "TransformerCodingTests", dependencies: ["TransformerCoding", "TransformerEncoder", "ThemeSuggestion", "Digests", "TestSupport"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "TestSupport"]),
         .testTarget(name: "SyntheticSampleTests", dependencies: ["SyntheticSample"]),
         .testTarget(

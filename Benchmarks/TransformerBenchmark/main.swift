@@ -84,8 +84,16 @@ arguments.removeAll { $0 == "--combine" }
 let polisDirectory = option("--polis", in: &arguments)
 let firstTrainableLayer = Int(option("--first-trainable-layer", in: &arguments) ?? "0") ?? 0
 let maximumEpochs = Int(option("--max-epochs", in: &arguments) ?? "10") ?? 10
+let trainingSeed = UInt64(option("--seed", in: &arguments) ?? "13") ?? 13
+let dumpPath = option("--dump", in: &arguments)
+let refitEpochs = option("--refit-epochs", in: &arguments).flatMap { Int($0) }
+let soupModel = option("--soup", in: &arguments)
+if arguments.first == "choose" {
+    try choose(dumps: Array(arguments.dropFirst()), scoreSetFour: scoreSetFour, soupModel: soupModel)
+    exit(0)
+}
 guard arguments.count == 2, ["inference", "fine-tune"].contains(arguments[0]) else {
-    fail("usage: transformer-bench inference|fine-tune MODEL_DIR [--first-trainable-layer K] [--max-epochs N] [--score-set-4] [--combine [--polis DIR]]")
+    fail("usage: transformer-bench inference|fine-tune MODEL_DIR [--first-trainable-layer K] [--max-epochs N] [--seed N] [--refit-epochs N] [--dump FILE] [--score-set-4] [--combine [--polis DIR]] | choose DUMP... [--soup MODEL_DIR] [--score-set-4]")
 }
 let files = BaseModelFiles(directory: URL(fileURLWithPath: arguments[1]))
 let loadStart = ContinuousClock.now
@@ -127,6 +135,11 @@ let trainingSet = labelled(order.dropFirst(validationCount).map { training[$0] }
 var settings = FineTuningSettings()
 settings.maximumEpochs = maximumEpochs
 settings.firstTrainableLayer = firstTrainableLayer
+settings.seed = trainingSeed
+if let refitEpochs {
+    try refit(epochs: refitEpochs)
+    exit(0)
+}
 report("fine-tuning on \(trainingSet.count) answers, validating on \(validation.count), \(labels.count) labels, settings \(settings)")
 let start = ContinuousClock.now
 let result = fineTune(encoder: encoder.weights, labelCount: labels.count, training: trainingSet, validation: validation, settings: settings) { epoch in
@@ -155,6 +168,40 @@ for set in scored {
     combination?.score(set.rows, transformer: probabilities, transformerThreshold: result.validation.threshold, targets: data.map(\.targets), name: set.name)
 }
 report(String(format: "peak RSS %.0f MB", peakRSSMegabytes()))
+if let dumpPath {
+    try dump(result.weights, to: dumpPath, bestEpoch: result.bestEpoch, threshold: result.validation.threshold)
+}
+
+/// Writes the probabilities of `weights` on the validation split, held-out sets 3 and 4 and (with `--polis`)
+/// the Polis statements, for `choose` to combine runs without training again.
+@MainActor func dump(_ weights: EncoderWeights, to path: String, bestEpoch: Int, threshold: Float?) throws {
+    var sets = [RunDump.Scored(name: "validation", rows: order.prefix(validationCount).map { training[$0] })]
+    sets.append(RunDump.Scored(name: "set 3", rows: heldOut[1]))
+    sets.append(RunDump.Scored(name: "set 4", rows: heldOut[2]))
+    if let polisDirectory { sets.append(RunDump.Scored(name: "Polis", rows: try polisStatements(polisDirectory))) }
+    for index in sets.indices {
+        sets[index].probabilities = weights.labelProbabilities(tokenSequences: sets[index].texts.map { encoder.tokenizer.tokenIDs($0) })
+    }
+    let run = RunDump(seed: settings.seed, refit: refitEpochs != nil, bestEpoch: bestEpoch, threshold: threshold, labels: labels, sets: sets)
+    try JSONEncoder().encode(run).write(to: URL(fileURLWithPath: path))
+    try weights.safeTensorsData().write(to: URL(fileURLWithPath: path + ".safetensors"))
+    report("probabilities written to \(path), weights to \(path).safetensors")
+}
+
+/// Trains on every training answer (no validation split) for `epochs` epochs of the schedule planned for
+/// `settings.maximumEpochs`, as a run with the split stopped at its best epoch: what refitting on all the
+/// data would give. Its threshold comes from the run with the split (`choose --refit`).
+@MainActor func refit(epochs: Int) throws {
+    let everything = labelled(training)
+    let prevalence = (0..<labels.count).map { label in everything.reduce(Float(0)) { $0 + $1.targets[label] } / Float(everything.count) }
+    let tuner = MultiLabelFineTuner(encoder: encoder.weights, labelCount: labels.count, trainingCount: everything.count, settings: settings,
+                                    labelPrevalence: prevalence)
+    for epoch in 1...epochs {
+        let loss = tuner.trainEpoch(everything)
+        report(String(format: "refit epoch %2d  loss %.4f  CPU so far %.0f s  load %@", epoch, loss, cpuSeconds(), loadAverage()))
+    }
+    if let dumpPath { try dump(tuner.weights, to: dumpPath, bestEpoch: epochs, threshold: nil) }
+}
 
 /// The Polis statements (comments.csv in `directory`) with the blind coding of `surveys/evaluation/polis-gold.csv`.
 func polisStatements(_ directory: String) throws -> [(text: String, themes: [String])] {

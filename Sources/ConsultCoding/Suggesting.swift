@@ -14,9 +14,10 @@ import TransformerEncoder
 /// - the word model (``run(store:extra:progress:)``): logistic regression per theme, with the codebook's
 ///   example quotes as supplementary positives; the threshold is chosen by cross-validation for rules ∪
 ///   model (see `SuggestionTrainer`);
-/// - the transformer (``runTransformer(store:extra:consultHome:settings:withWords:epochs:progress:)``): the base
-///   encoder fine-tuned with one sigmoid per leaf theme; a seeded validation split chooses the stopping
-///   epoch and the threshold; `withWords`: the mean of its probabilities and the word model's.
+/// - the transformer (``runTransformer(store:extra:consultHome:settings:seeds:withWords:epochs:progress:)``): the
+///   base encoder fine-tuned with one sigmoid per leaf theme, once per seed (their probabilities averaged); a
+///   seeded validation split chooses each run's stopping epoch and the thresholds; `withWords`: the mean of its
+///   probabilities and the word model's.
 ///
 /// Unless the model counts (`code auto --with-model`), suggestions go only to segments no human reviewed,
 /// never count in the final coding, and queue for review (`code queue --reason suggested`) until a human
@@ -70,13 +71,14 @@ public enum Suggesting {
     /// version. Segments of validation-sample respondents are left out of its training, so the sample
     /// measures a coding that never learnt from it (there are no fold versions; see ``ModelCoding``).
     /// - Parameters:
+    ///   - seeds: fine-tuning runs averaged (`--seeds`), each with its own seed from `settings.seed` up.
     ///   - withWords: also train the word model on the same answers and code with the mean of the two models'
     ///     probabilities (`--model combined`; BENCHMARKS.md says when it is better).
     ///   - epochs: called after each epoch with the epochs planned (for a progress line).
     ///   - progress: called while the new version codes the segments.
     /// - Throws: `TransformerCodingError` (base model not installed, too few examples) or a store error.
     public static func runTransformer(
-        store: Store, extra: [CodedText], consultHome: URL, settings: FineTuningSettings, withWords: Bool = false,
+        store: Store, extra: [CodedText], consultHome: URL, settings: FineTuningSettings, seeds: Int = 1, withWords: Bool = false,
         epochs: (EpochReport, Int) -> Void = { _, _ in }, progress: (Int) -> Void = { _ in }
     ) throws -> Summary {
         let codebook = try store.currentCodebook()
@@ -87,10 +89,11 @@ public enum Suggesting {
         let examples = learnt.map { TrainingExample(text: $0.text, themes: $0.themes, ruleThemes: $0.ruleThemes) }
             + extra.map { TrainingExample(text: $0.text, themes: $0.themes, ruleThemes: Set(rules.code($0.text).map(\.themeID))) }
         let base = try TransformerBase.load(consultHome: consultHome)
-        let (coder, file) = try TransformerCoderTraining.train(examples, themeIDs: codebook.leafThemeIDs, base: base.encoder,
-                                                               baseModelSHA256: base.sha256, settings: settings,
-                                                               wordsSupplementary: withWords ? TrainingExample.codebookExamples(codebook) : nil, progress: epochs)
-        try TransformerWeightsStore(consultHome: consultHome).save(file, sha256: coder.record.weightsSHA256)
+        let (coder, files) = try TransformerCoderTraining.train(examples, themeIDs: codebook.leafThemeIDs, base: base.encoder,
+                                                                baseModelSHA256: base.sha256, settings: settings, seeds: seeds,
+                                                                wordsSupplementary: withWords ? TrainingExample.codebookExamples(codebook) : nil, progress: epochs)
+        let weightsStore = TransformerWeightsStore(consultHome: consultHome)
+        for (file, sha256) in zip(files, coder.record.weightsDigests) { try weightsStore.save(file, sha256: sha256) }
         var summary = try storeAndCode(store: store, codebookVersion: codebook.version, examples: examples, json: try coder.record.jsonData(),
                                        model: coder, folds: [], reviewed: reviewed.map(\.segment), progress: progress)
         summary.threshold = coder.record.threshold

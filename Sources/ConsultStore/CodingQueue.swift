@@ -84,9 +84,10 @@ extension Store {
                     UNION ALL
                     SELECT m.segment_id, m.theme_id, m.codebook_version, m.probability, m.model_id
                     FROM consult.model_score m JOIN cb ON cb.version = m.codebook_version),
-                -- One threshold per model version, read once (the stored model is large).
+                -- One threshold per model version, read once (the stored model is large): a word model keeps it with
+                -- each theme, a transformer once for all themes.
                 threshold AS MATERIALIZED (
-                    SELECT id, (model->'themes'->0->>'threshold')::float8 AS threshold FROM consult.suggestion_model
+                    SELECT id, coalesce(model->'themes'->0->>'threshold', model->>'threshold')::float8 AS threshold FROM consult.suggestion_model
                     WHERE id IN (SELECT DISTINCT model_id FROM scored)),
                 margin AS (
                     SELECT p.*, t.threshold, abs(p.probability - t.threshold) AS distance FROM scored p JOIN threshold t ON t.id = p.model_id)

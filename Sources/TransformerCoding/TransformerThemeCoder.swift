@@ -4,22 +4,28 @@ import Statistics
 import ThemeSuggestion
 import TransformerEncoder
 
-/// A fine-tuned transformer theme coder: all-MiniLM-L6-v2 with one sigmoid per theme, and the one
-/// probability threshold its validation split chose; or (``TransformerModelRecord/words`` present) the mean
-/// of its probabilities and the word model's, trained on the same answers, with the mean's own threshold.
+/// A fine-tuned transformer theme coder: all-MiniLM-L6-v2 with one sigmoid per theme, fine-tuned once or
+/// once per seed (the mean of the runs' probabilities), with the one probability threshold its validation
+/// split chose; or
+/// (``TransformerModelRecord/words`` present) the mean of that and the word model's probabilities, trained on
+/// the same answers, with the mean's own threshold.
 ///
 /// Contract: ``probabilities(_:)`` is pure and deterministic; a text's probabilities do not depend on the
-/// other texts scored with it (batches are padded per sequence, not mixed). The weights live in a file named
+/// other texts scored with it (batches are padded per sequence, not mixed). The weights live in files named
 /// by their SHA-256 (``TransformerWeightsStore``); ``record`` says everything a model version must carry to be
-/// traced and reproduced: training-set digest, seed, settings, base-model digest, validation results.
+/// traced and reproduced: training-set digest, seeds, settings, base-model digest, validation results.
 public struct TransformerThemeCoder: Sendable {
     public let record: TransformerModelRecord
     public let tokenizer: WordPieceTokenizer
-    public let weights: EncoderWeights
+    /// One set of weights per run, in ``TransformerModelRecord/weightsDigests`` order.
+    public let weights: [EncoderWeights]
 
-    public init(record: TransformerModelRecord, tokenizer: WordPieceTokenizer, weights: EncoderWeights) throws {
-        guard weights.layout.labelCount == record.themeIDs.count else {
-            throw TransformerCodingError.weightsDoNotFit(labels: weights.layout.labelCount, themes: record.themeIDs.count)
+    public init(record: TransformerModelRecord, tokenizer: WordPieceTokenizer, weights: [EncoderWeights]) throws {
+        guard weights.count == record.weightsDigests.count else {
+            throw TransformerCodingError.weightsDoNotFit(labels: weights.count, themes: record.weightsDigests.count)
+        }
+        for member in weights where member.layout.labelCount != record.themeIDs.count {
+            throw TransformerCodingError.weightsDoNotFit(labels: member.layout.labelCount, themes: record.themeIDs.count)
         }
         if let words = record.words, words.themes.map(\.themeID) != record.themeIDs {
             throw TransformerCodingError.weightsDoNotFit(labels: words.themes.count, themes: record.themeIDs.count)
@@ -31,9 +37,17 @@ public struct TransformerThemeCoder: Sendable {
 
     /// Per text, each theme's probability, in ``TransformerModelRecord/themeIDs`` order.
     public func probabilities(_ texts: [String]) -> [[Double]] {
-        let own = weights.labelProbabilities(tokenSequences: texts.map { tokenizer.tokenIDs($0) }).map { $0.map(Double.init) }
+        let ids = texts.map { tokenizer.tokenIDs($0) }
+        let own = Self.mean(weights.map { $0.labelProbabilities(tokenSequences: ids) }).map { $0.map(Double.init) }
         guard let words = record.words else { return own }
         return zip(own, texts).map { row, text in zip(row, words.confidences(for: text)).map { ($0 + $1.confidence) / 2 } }
+    }
+
+    /// The element-wise mean of runs' probabilities (texts × labels); one run is returned as it is.
+    static func mean(_ runs: [[[Float]]]) -> [[Float]] {
+        guard runs.count > 1 else { return runs[0] }
+        let scale = 1 / Float(runs.count)
+        return runs.dropFirst().reduce(runs[0]) { sum, run in zip(sum, run).map { zip($0, $1).map(+) } }.map { $0.map { $0 * scale } }
     }
 }
 
@@ -59,8 +73,12 @@ public struct TransformerModelRecord: Codable, Sendable, Equatable {
     /// Micro-F1 on the validation split at ``threshold`` (of the mean when ``words`` is there; of the union with
     /// the rules when ``calibratedWithRules``).
     public var validationMicroF1: Double
+    /// The best epoch and the epochs of the run of `settings.seed`.
     public var bestEpoch: Int
     public var epochs: [Epoch]
+    /// The runs of the further seeds (`settings.seed + 1`, …) whose probabilities are averaged with that run's;
+    /// nil or empty when one run codes alone.
+    public var otherSeeds: [SeedRun]?
     public var settings: FineTuningSettings
     /// Share of the examples held out for early stopping and the threshold (seeded by `settings.seed`).
     public var validationShare: Double
@@ -70,9 +88,30 @@ public struct TransformerModelRecord: Codable, Sendable, Equatable {
     public var trainingSHA256: String
     /// SHA-256 of the base model's `model.safetensors` the run started from.
     public var baseModelSHA256: String
-    /// SHA-256 of the fine-tuned weights file (safetensors): its name in the weights store.
+    /// SHA-256 of the fine-tuned weights file (safetensors) of the run of `settings.seed`: its name in the
+    /// weights store.
     public var weightsSHA256: String
     public var weightsBytes: Int
+
+    /// Every run's weights file, the run of `settings.seed` first.
+    public var weightsDigests: [String] { [weightsSHA256] + (otherSeeds ?? []).map(\.weightsSHA256) }
+
+    /// A further seed's run: its best epoch, its epochs and its weights file.
+    public struct SeedRun: Codable, Sendable, Equatable {
+        public var seed: UInt64
+        public var bestEpoch: Int
+        public var epochs: [Epoch]
+        public var weightsSHA256: String
+        public var weightsBytes: Int
+    }
+
+    /// A run's epochs as stored.
+    static func epochs(_ history: [EpochReport]) -> [Epoch] {
+        history.map {
+            Epoch(epoch: $0.epoch, trainingLoss: $0.trainingLoss, validationMicroF1: $0.validation.microF1,
+                  threshold: Double($0.validation.threshold), seconds: $0.seconds)
+        }
+    }
 
     /// One epoch as the run reported it.
     public struct Epoch: Codable, Sendable, Equatable {

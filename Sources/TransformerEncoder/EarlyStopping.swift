@@ -7,6 +7,13 @@ public struct EpochReport: Sendable, Equatable {
     public let trainingLoss: Double
     public let validation: ValidationScore
     public let seconds: Double
+
+    public init(epoch: Int, trainingLoss: Double, validation: ValidationScore, seconds: Double) {
+        self.epoch = epoch
+        self.trainingLoss = trainingLoss
+        self.validation = validation
+        self.seconds = seconds
+    }
 }
 
 /// The weights of the best epoch on the validation set, with that epoch's threshold and score.

@@ -4,6 +4,7 @@ import ConsultCoding
 import ConsultIngest
 import ConsultReport
 import ConsultStore
+import TransformerCoding
 import TransformerEncoder
 
 extension Consult {
@@ -71,12 +72,16 @@ extension Consult {
             var seed: UInt64 = FineTuningSettings().seed
             @Option(help: "Transformer: train only layers from this one up (0-6; 0 trains everything, the default and the better).")
             var trainFromLayer: Int = 0
+            @Option(help: "Transformer: fine-tune this many times (seeds --seed, --seed + 1, …) and code with the mean of their probabilities; each run costs a whole fine-tuning.")
+            var seeds: Int = TransformerCoderTraining.recommendedSeeds
 
             func validate() throws {
-                guard model != .words || (epochs == FineTuningSettings().maximumEpochs && seed == FineTuningSettings().seed && trainFromLayer == 0) else {
-                    throw ValidationError("--epochs, --seed and --train-from-layer apply to --model transformer or combined only")
+                guard model != .words || (epochs == FineTuningSettings().maximumEpochs && seed == FineTuningSettings().seed && trainFromLayer == 0
+                                          && seeds == TransformerCoderTraining.recommendedSeeds) else {
+                    throw ValidationError("--epochs, --seed, --seeds and --train-from-layer apply to --model transformer or combined only")
                 }
                 guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1") }
+                guard seeds >= 1 else { throw ValidationError("--seeds must be at least 1") }
                 guard (0...EncoderConfiguration.miniLM.layerCount).contains(trainFromLayer) else {
                     throw ValidationError("--train-from-layer must be 0 to \(EncoderConfiguration.miniLM.layerCount)")
                 }
@@ -93,15 +98,18 @@ extension Consult {
                     settings.maximumEpochs = epochs
                     settings.seed = seed
                     settings.firstTrainableLayer = trainFromLayer
-                    Terminal.progress("fine-tuning: epoch 1/\(epochs) running")
+                    Terminal.progress("fine-tuning: epoch 1/\(epochs * seeds) running")
                     return try Suggesting.runTransformer(store: store, extra: extra, consultHome: DatabaseAccess.home, settings: settings,
-                                                         withWords: model == .combined, epochs: { Terminal.progress(Self.epochLine($0, planned: $1)) }, progress: progress)
+                                                         seeds: seeds, withWords: model == .combined, epochs: { Terminal.progress(Self.epochLine($0, planned: $1)) }, progress: progress)
                 }
                 Terminal.write("model \(summary.modelID): trained on \(summary.examples) coded texts (\(summary.reviewedSegments) reviewed segments), threshold \(summary.threshold); \(summary.suggestions) suggestions on \(summary.suggestedSegments) segments\n")
                 if let record = summary.transformer {
                     Terminal.write(String(format: "%@: best epoch %d of %d, validation micro-F1 %.3f on %d held-out examples; weights %@ (%.1f MB); training set %@\n",
                                           record.words == nil ? "transformer" : "transformer and word model (mean)", record.bestEpoch, record.epochs.count, record.validationMicroF1, record.validationExamples,
                                           record.weightsSHA256, Double(record.weightsBytes) / 1_048_576, record.trainingSHA256))
+                    if let others = record.otherSeeds, !others.isEmpty {
+                        Terminal.write("averaged with seeds \(others.map { String($0.seed) }.joined(separator: ", ")) (best epochs \(others.map { String($0.bestEpoch) }.joined(separator: ", ")))\n")
+                    }
                 }
             }
 

@@ -80,11 +80,23 @@ import TransformerEncoder
         let scores = try store.db.query("SELECT count(*) AS n, coalesce(max(probability), 0) AS top FROM consult.model_score WHERE model_id = $1::bigint", stored.id).rows[0]
         #expect(try scores.int("n") + decisions.count > 0)
         #expect(try scores.double("top") < record.threshold)
+        // The uncertainty queue measures the transformer's probabilities against its threshold.
+        let queue = try store.codingQueue(reason: .uncertain, coder: nil, limit: 20)
+        #expect(!queue.isEmpty)
+        #expect(queue.allSatisfy { ($0.detail ?? "").hasSuffix(String(format: "(threshold %.3f)", record.threshold)) }, "\(queue)")
 
         // Same data, same seed: the same weights (and so the same file).
         let again = try Suggesting.runTransformer(store: store, extra: Self.examples, consultHome: home, settings: Self.settings)
         #expect(again.transformer?.weightsSHA256 == record.weightsSHA256)
         #expect(again.modelID != summary.modelID)
+
+        // Two seeds: the first run is the one above, both weights files are kept, and the version counts.
+        let twice = try #require(try Suggesting.runTransformer(store: store, extra: Self.examples, consultHome: home, settings: Self.settings,
+                                                               seeds: 2).transformer)
+        #expect(twice.weightsSHA256 == record.weightsSHA256 && twice.otherSeeds?.map(\.seed) == [Self.settings.seed + 1])
+        #expect(twice.weightsDigests.allSatisfy { FileManager.default.fileExists(atPath: TransformerWeightsStore(consultHome: home).url(sha256: $0).path) })
+        let averaged = try ModelCoding.run(store: store, consultHome: home)
+        #expect(try store.codings(coder: Store.modelCoder).allSatisfy { $0.rule == "model:\(averaged.modelID)" })
     }
 
     @Test func withoutTheBaseModelItSaysHowToInstallIt() throws {

@@ -1,3 +1,4 @@
+import Digests
 import Foundation
 import Testing
 import ThemeSuggestion
@@ -48,7 +49,7 @@ import TransformerEncoder
             #expect(planned == 4)
         }
         let second = try TransformerCoderTraining.train(Self.examples, themeIDs: Self.themes, base: Self.base, baseModelSHA256: "base", settings: Self.settings)
-        #expect(first.weightsFile == second.weightsFile)
+        #expect(first.weightsFiles == second.weightsFiles)
         #expect(epochs == Array(1...first.coder.record.epochs.count))
         var record = first.coder.record
         record.epochs = second.coder.record.epochs  // wall times differ
@@ -57,12 +58,14 @@ import TransformerEncoder
         var otherSeed = Self.settings
         otherSeed.seed = 22
         #expect(try TransformerCoderTraining.train(Self.examples, themeIDs: Self.themes, base: Self.base, baseModelSHA256: "base",
-                                                   settings: otherSeed).weightsFile != first.weightsFile)
+                                                   settings: otherSeed).weightsFiles != first.weightsFiles)
     }
 
     @Test func theRecordCarriesItsProvenance() throws {
-        let (coder, file) = try TransformerCoderTraining.train(Self.examples, themeIDs: Self.themes, base: Self.base, baseModelSHA256: "abc",
-                                                               settings: Self.settings)
+        let (coder, files) = try TransformerCoderTraining.train(Self.examples, themeIDs: Self.themes, base: Self.base, baseModelSHA256: "abc",
+                                                                settings: Self.settings)
+        let file = try #require(files.first)
+        #expect(files.count == 1)
         let record = coder.record
         #expect(record.kind == "transformer")
         #expect(record.themeIDs == Self.themes)
@@ -82,8 +85,9 @@ import TransformerEncoder
     }
 
     @Test func weightsRoundTripThroughTheStoreAndADamagedFileIsRefused() throws {
-        let (coder, file) = try TransformerCoderTraining.train(Self.examples, themeIDs: Self.themes, base: Self.base, baseModelSHA256: "abc",
-                                                               settings: Self.settings)
+        let (coder, files) = try TransformerCoderTraining.train(Self.examples, themeIDs: Self.themes, base: Self.base, baseModelSHA256: "abc",
+                                                                settings: Self.settings)
+        let file = try #require(files.first)
         let home = try scratch()
         defer { try? FileManager.default.removeItem(at: home) }
         let store = TransformerWeightsStore(consultHome: home)
@@ -116,7 +120,7 @@ import TransformerEncoder
                                                        settings: Self.settings)
         let both = try TransformerCoderTraining.train(Self.examples, themeIDs: Self.themes, base: Self.base, baseModelSHA256: "abc",
                                                       settings: Self.settings, wordsSupplementary: [])
-        #expect(both.weightsFile == alone.weightsFile)
+        #expect(both.weightsFiles == alone.weightsFiles)
         let words = try #require(both.coder.record.words)
         #expect(words.themes.map(\.themeID) == Self.themes)
         #expect(alone.coder.record.words == nil)
@@ -140,6 +144,43 @@ import TransformerEncoder
         let alone = try TransformerCoderTraining.train(Self.examples, themeIDs: Self.themes, base: Self.base, baseModelSHA256: "", settings: Self.settings).coder.record
         #expect(!alone.calibratedWithRules)
         #expect(alone.validationMicroF1 == alone.epochs.first { $0.epoch == alone.bestEpoch }?.validationMicroF1)
+    }
+
+    /// Several seeds: one run per seed on the same split (the first is the one-seed run), the coder the mean
+    /// of their probabilities, every run in the record and its weights in the store; reproducible.
+    @Test func severalSeedsAreAveragedRecordedAndStored() throws {
+        let one = try TransformerCoderTraining.train(Self.examples, themeIDs: Self.themes, base: Self.base, baseModelSHA256: "abc", settings: Self.settings)
+        var planned: Set<Int> = []
+        let three = try TransformerCoderTraining.train(Self.examples, themeIDs: Self.themes, base: Self.base, baseModelSHA256: "abc",
+                                                       settings: Self.settings, seeds: 3) { _, total in planned.insert(total) }
+        #expect(planned == [3 * Self.settings.maximumEpochs])
+        #expect(three.weightsFiles.count == 3 && three.weightsFiles[0] == one.weightsFiles[0] && Set(three.weightsFiles).count == 3)
+        let record = three.coder.record
+        #expect(record.otherSeeds?.map(\.seed) == [22, 23])
+        #expect(record.weightsDigests == three.weightsFiles.map(sha256Hex(of:)))
+        #expect(record.bestEpoch == one.coder.record.bestEpoch && record.epochs.map(\.validationMicroF1) == one.coder.record.epochs.map(\.validationMicroF1))
+        #expect(try JSONDecoder().decode(TransformerModelRecord.self, from: try record.jsonData()) == record)
+
+        let texts = ["the driver was late", "lovely staff", "rude nurse"]
+        let runs = three.coder.weights.map { $0.labelProbabilities(tokenSequences: texts.map { Self.base.tokenizer.tokenIDs($0) }) }
+        for (index, row) in three.coder.probabilities(texts).enumerated() {
+            for label in row.indices {
+                #expect(abs(row[label] - Double(runs.map { $0[index][label] }.reduce(0, +)) / 3) < 1e-6)
+            }
+        }
+        let again = try TransformerCoderTraining.train(Self.examples, themeIDs: Self.themes, base: Self.base, baseModelSHA256: "abc",
+                                                       settings: Self.settings, seeds: 3)
+        #expect(again.weightsFiles == three.weightsFiles)
+
+        let home = try scratch()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let store = TransformerWeightsStore(consultHome: home)
+        for (file, sha256) in zip(three.weightsFiles, record.weightsDigests) { try store.save(file, sha256: sha256) }
+        #expect(try store.coder(record, tokenizer: Self.base.tokenizer).probabilities(texts) == three.coder.probabilities(texts))
+        try FileManager.default.removeItem(at: store.url(sha256: record.weightsDigests[2]))
+        #expect(throws: TransformerCodingError.weightsMissing(path: store.url(sha256: record.weightsDigests[2]).path)) {
+            try store.coder(record, tokenizer: Self.base.tokenizer)
+        }
     }
 
     @Test func tooFewExamplesOrNoThemeAreRefused() {
