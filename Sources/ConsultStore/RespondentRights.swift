@@ -111,7 +111,7 @@ extension Store {
 extension Store {
     /// Deletes respondents and, by cascade, everything held about them. Their compact profiles go first,
     /// in a statement of their own, so that the tallies subtract what the profiles contributed while the
-    /// respondents' final coding is still there to pair with (see sql/0012); the profile's foreign key
+    /// respondents' final coding is still there to pair with (see sql/0013); the profile's foreign key
     /// refuses a respondent deleted without this.
     func deleteRespondents(_ ids: [Int]) throws {
         let array = TextArray(ids.map(String.init))

@@ -123,7 +123,7 @@ extension Store {
 extension Store {
     /// A `--by` tally read for field `$1` (nil: everyone) and survey `$2` (nil: all), as the SQL of a
     /// relation with the group `grp` and the `measures` summed: the tally's rows under the field, and
-    /// under "(no answer)" everyone's less the answered groups' (see sql/0012). Groups whose sum is 0
+    /// under "(no answer)" everyone's less the answered groups' (see sql/0013). Groups whose sum is 0
     /// (everyone in them erased) are left out, as a count over the respondents would leave them.
     static func talliedByField(table: String, keys: [String], measures: [String], where condition: String = "true") -> String {
         let keyList = keys.map { "\($0), " }.joined()

@@ -1,7 +1,7 @@
 @testable import ConsultStore
 import Testing
 
-/// The tallies kept at write time (sql/0012) against the same counts worked out from the data as the
+/// The tallies kept at write time (sql/0013) against the same counts worked out from the data as the
 /// queries did before them: theme counts from the final coding, closed-answer counts and bases from
 /// the answers, for every `--by` field (none, group, survey, every question and attribute) and every
 /// survey filter. `FinalThemeTests` runs it after every kind of change.

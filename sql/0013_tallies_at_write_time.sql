@@ -1,4 +1,4 @@
--- consult schema, version 12: the counts themselves kept at write time (issue 16), so that the first
+-- consult schema, version 13: the counts themselves kept at write time (issue 16), so that the first
 -- count after an import, a coding run or one human decision reads a few hundred tally rows instead of
 -- aggregating millions of respondents, answers or respondent-theme rows.
 --
@@ -94,56 +94,54 @@ CREATE TRIGGER respondent_insert_keeps_tally AFTER INSERT ON consult.respondent
 CREATE TRIGGER respondent_delete_keeps_tally AFTER DELETE ON consult.respondent
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION consult.respondent_keeps_tally();
 
--- Works the profiles of the given respondents out again from their answers. Respondents that no longer
--- exist are left alone: their profile must go before them (see consult.respondent_profile).
-CREATE FUNCTION consult.refresh_profiles(ids bigint[]) RETURNS void
+-- Works the profiles out again from their answers for the respondents in pg_temp.profile_touched
+-- (id, instrument_id, respondent_group), which the caller fills and this drops: a temporary table,
+-- not an array parameter, because the planner cannot see how many ids an array holds and chose a
+-- nested loop over 100,000 of them. Respondents that no longer exist are not in it: their profile
+-- must go before them (see consult.respondent_profile).
+CREATE AGGREGATE consult.concatenated(anycompatiblearray) (SFUNC = array_cat, STYPE = anycompatiblearray, INITCOND = '{}');
+
+CREATE FUNCTION consult.refresh_profiles() RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    touched bigint;
 BEGIN
-    DROP TABLE IF EXISTS pg_temp.profile_touched;
-    CREATE TEMP TABLE profile_touched ON COMMIT DROP AS
-    SELECT r.id, r.instrument_id, r.respondent_group
-    FROM (SELECT DISTINCT id FROM unnest(ids) AS id) k JOIN consult.respondent r USING (id);
     ANALYZE pg_temp.profile_touched;
+    SELECT count(*) INTO touched FROM pg_temp.profile_touched;
+    -- An import has just added its answers in this transaction, where autovacuum cannot count them:
+    -- without statistics the planner took the answers table for empty and rescanned it per respondent.
+    IF touched > 10000 THEN
+        ANALYZE consult.answer;
+    END IF;
     DELETE FROM consult.respondent_profile p USING pg_temp.profile_touched k WHERE p.respondent_id = k.id;
+    -- One pass: answers grouped per respondent and question (the group under that field, the values),
+    -- then per respondent.
     INSERT INTO consult.respondent_profile (respondent_id, instrument_id, respondent_group, fields, field_values, questions, answer_values)
-    SELECT k.id, k.instrument_id, k.respondent_group, f.fields, f.field_values, q.questions, q.answer_values
+    SELECT k.id, k.instrument_id, k.respondent_group,
+           array_agg(pq.question_id ORDER BY pq.question_id), array_agg(pq.grp ORDER BY pq.question_id),
+           consult.concatenated(array_fill(pq.question_id, ARRAY[cardinality(pq.answer_values)]) ORDER BY pq.question_id),
+           consult.concatenated(pq.answer_values ORDER BY pq.question_id)
     FROM pg_temp.profile_touched k
-    JOIN (
-        SELECT respondent_id, array_agg(question_id ORDER BY question_id) AS fields, array_agg(grp ORDER BY question_id) AS field_values
-        FROM (SELECT a.respondent_id, a.question_id, string_agg(a.value, ';' ORDER BY a.value) AS grp
-              FROM consult.answer a JOIN pg_temp.profile_touched k ON k.id = a.respondent_id
-              GROUP BY a.respondent_id, a.question_id) per_question
-        GROUP BY respondent_id
-    ) f ON f.respondent_id = k.id
-    JOIN (
-        SELECT a.respondent_id, array_agg(a.question_id ORDER BY a.question_id, a.value) AS questions,
-               array_agg(a.value ORDER BY a.question_id, a.value) AS answer_values
-        FROM consult.answer a JOIN pg_temp.profile_touched k ON k.id = a.respondent_id
-        GROUP BY a.respondent_id
-    ) q ON q.respondent_id = k.id
-    ORDER BY k.id;
+    JOIN (SELECT a.respondent_id, a.question_id, string_agg(a.value, ';' ORDER BY a.value) AS grp, array_agg(a.value ORDER BY a.value) AS answer_values
+          FROM consult.answer a JOIN pg_temp.profile_touched k ON k.id = a.respondent_id
+          GROUP BY a.respondent_id, a.question_id) pq ON pq.respondent_id = k.id
+    GROUP BY k.id, k.instrument_id, k.respondent_group;
     DROP TABLE pg_temp.profile_touched;
 END $$;
 
 -- Answers change only on import (and go with their respondent), but whatever writes them keeps the
 -- profiles: the respondents a statement touched are worked out again.
 CREATE FUNCTION consult.answer_keeps_profiles() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
-DECLARE
-    ids bigint[];
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-    IF TG_OP = 'INSERT' THEN
-        SELECT array_agg(DISTINCT respondent_id) INTO ids FROM new_rows;
-    ELSIF TG_OP = 'DELETE' THEN
-        SELECT array_agg(DISTINCT respondent_id) INTO ids FROM old_rows;
-    ELSE
-        SELECT array_agg(DISTINCT respondent_id) INTO ids
-        FROM (SELECT respondent_id FROM new_rows UNION SELECT respondent_id FROM old_rows) touched;
-    END IF;
-    IF ids IS NOT NULL THEN
-        PERFORM consult.lock_tallies();
-        PERFORM consult.refresh_profiles(ids);
-    END IF;
+    PERFORM consult.lock_tallies();
+    DROP TABLE IF EXISTS pg_temp.profile_touched;
+    EXECUTE format($q$
+        CREATE TEMP TABLE profile_touched ON COMMIT DROP AS
+        SELECT r.id, r.instrument_id, r.respondent_group
+        FROM (SELECT respondent_id FROM %I UNION SELECT respondent_id FROM %I) k JOIN consult.respondent r ON r.id = k.respondent_id
+        $q$, CASE TG_OP WHEN 'DELETE' THEN 'old_rows' ELSE 'new_rows' END, CASE TG_OP WHEN 'INSERT' THEN 'new_rows' ELSE 'old_rows' END);
+    PERFORM consult.refresh_profiles();
     RETURN NULL;
 END $$;
 CREATE TRIGGER answer_insert_keeps_profiles AFTER INSERT ON consult.answer
@@ -242,4 +240,6 @@ INSERT INTO consult.theme_tally (codebook_version, theme_id, instrument_id, fiel
 SELECT rt.codebook_version, rt.theme_id, rt.instrument_id, k.field, k.grp, count(*), sum(rt.segments)
 FROM consult.respondent_theme rt CROSS JOIN LATERAL (VALUES ('', ''), ('group', rt.respondent_group), ('survey', rt.instrument_id)) k(field, grp)
 GROUP BY 1, 2, 3, 4, 5;
-SELECT consult.refresh_profiles(array_agg(DISTINCT respondent_id)) FROM consult.answer HAVING count(*) > 0;
+CREATE TEMP TABLE profile_touched ON COMMIT DROP AS
+SELECT r.id, r.instrument_id, r.respondent_group FROM consult.respondent r WHERE EXISTS (SELECT 1 FROM consult.answer a WHERE a.respondent_id = r.id);
+SELECT consult.refresh_profiles();
