@@ -97,8 +97,9 @@ for i in "${!BINS[@]}"; do
   echo "$community_s $import_s $(cat "$WORK/$name/import.kb")" >"$WORK/$name/import.txt"
   for state in import auto decision; do
     if [ "$state" = auto ]; then
-      # `code auto` on main fails now and then with a duplicate coding key (the parallel rule coder;
-      # reported in issue 16's notes): the failed run changes nothing, and is retried once, said so.
+      # A `code auto` that overlapped another coding run on the same database failed with a duplicate
+      # coding key before coding runs took turns (auto-dup; issue 16's notes): for builds from before
+      # that, the failed run changes nothing and is retried once, said so.
       t0=$(now)
       if ! "$bin" code auto >/dev/null 2>"$WORK/$name/auto.err"; then
         cat "$WORK/$name/auto.err" >&2; echo "code auto failed once; retrying" >&2

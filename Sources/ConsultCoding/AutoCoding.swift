@@ -16,13 +16,16 @@ public enum AutoCoding {
         public var codings: Int
     }
 
-    /// - Parameter progress: called after each batch with the number of segments coded so far.
-    public static func run(store: Store, progress: (Int) -> Void = { _ in }) throws -> Summary {
+    /// - Parameters:
+    ///   - progress: called after each batch with the number of segments coded so far.
+    ///   - waiting: called once if another coding run of the codebook version is under way; this run
+    ///     then waits for it to end (see ``Store/replaceCodings(coder:kind:codebookVersion:waiting:_:)``).
+    public static func run(store: Store, progress: (Int) -> Void = { _ in }, waiting: () -> Void = {}) throws -> Summary {
         let codebook = try store.currentCodebook()
         let coder = try AutoCoder(codebook: codebook)
         var segments = 0
         var codedSegments = 0
-        let codings = try store.replaceCodings(coder: Store.ruleCoder, codebookVersion: codebook.version) { store, emit in
+        let codings = try store.replaceCodings(coder: Store.ruleCoder, codebookVersion: codebook.version, waiting: waiting) { store, emit in
             try store.forEachSegmentBatch { batch in
                 let matches = coder.code(batch.map(\.text), workers: ProcessInfo.processInfo.activeProcessorCount)
                 for (segment, found) in zip(batch, matches) {

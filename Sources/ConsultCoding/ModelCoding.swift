@@ -86,11 +86,12 @@ public enum ModelCoding {
 
     /// `code auto --with-model`: the latest model's decisions on every segment, counted from now on
     /// under the current codebook (its rules' codings are left as they are).
-    public static func run(store: Store, consultHome: URL, progress: (Int) -> Void = { _ in }) throws -> Summary {
+    /// `waiting` as for ``AutoCoding/run(store:progress:waiting:)``.
+    public static func run(store: Store, consultHome: URL, progress: (Int) -> Void = { _ in }, waiting: () -> Void = {}) throws -> Summary {
         let versions = try latestVersions(store, consultHome: consultHome)
         let codebook = try store.currentCodebookVersion()
         var coded = 0
-        let decisions = try store.replaceCodings(coder: Store.modelCoder, kind: .model, codebookVersion: codebook) { store, emit in
+        let decisions = try store.replaceCodings(coder: Store.modelCoder, kind: .model, codebookVersion: codebook, waiting: waiting) { store, emit in
             coded = try code(store: store, versions: versions, skipping: [], emit: emit, progress: progress)
             try store.setAutomaticCoding(withModel: versions.full.id)
         }

@@ -1,10 +1,12 @@
 import ConsultStore
+import ConsultationModel
 import Statistics
 
-/// The perception strand at a glance, per respondent group: how many heard of the Matrix, how many
-/// understand its purpose, where their information came from, the leading themes, and the differences
-/// between the community and partner surveys that pass a test. `consult summary` prints it; the
-/// numbers are the same counts the theme and question tables publish, with the same suppression.
+/// The perception strand at a glance, per respondent group: the codebook's theme groups (this review's:
+/// how many heard of the Matrix, how many understand its purpose, where their information came from),
+/// the leading themes, and the differences between the community and partner surveys that pass a
+/// test. `consult summary` prints it; the numbers are the same counts the theme and question tables
+/// publish, with the same suppression.
 public struct PerceptionSummary: Sendable, Equatable, Encodable {
     /// A theme's prevalence in one group: a share of respondents with its Wilson interval, or, for
     /// focus groups, the number of sessions that raised it.
@@ -37,16 +39,44 @@ public struct PerceptionSummary: Sendable, Equatable, Encodable {
             case ciLow = "ci_low", ciHigh = "ci_high"
         }
     }
+    /// One of the codebook's theme groups (``Codebook/ThemeGroup``) in one respondent group: its
+    /// themes' figures, most raised first.
+    public struct ThemeGroupFigures: Sendable, Equatable {
+        public var id: String
+        public var label: String
+        public var figures: [ThemeFigure]
+    }
     public struct Group: Sendable, Equatable, Encodable {
         public var group: String
         public var respondents: Int
         /// Focus groups: sessions held (themes then count sessions, not people).
         public var sessions: Int?
-        public var awareness: [ThemeFigure]
-        public var understanding: [ThemeFigure]
-        public var sources: [ThemeFigure]
+        /// The codebook's theme groups, in its order (none when it defines none).
+        public var themeGroups: [ThemeGroupFigures]
         public var leading: [ThemeFigure]
         public var answers: [AnswerFigure]
+
+        /// The fixed fields, then each theme group's figures under its id (`"awareness":[...]`): a
+        /// group's id can be none of the fixed keys (the codebook validator refuses them).
+        public func encode(to encoder: any Encoder) throws {
+            var fixed = encoder.container(keyedBy: Key.self)
+            try fixed.encode(group, forKey: Key("group"))
+            try fixed.encode(respondents, forKey: Key("respondents"))
+            try fixed.encodeIfPresent(sessions, forKey: Key("sessions"))
+            try fixed.encode(leading, forKey: Key("leading"))
+            try fixed.encode(answers, forKey: Key("answers"))
+            for themeGroup in themeGroups {
+                try fixed.encode(themeGroup.figures, forKey: Key(themeGroup.id))
+            }
+        }
+
+        struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(_ name: String) { stringValue = name }
+            init?(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
     }
     /// A community-vs-partner difference in a theme's share whose 95% interval excludes 0.
     public struct Difference: Sendable, Equatable {
@@ -73,8 +103,10 @@ public struct PerceptionSummary: Sendable, Equatable, Encodable {
     ///   - sessions: focus-group sessions held; `raising`: sessions raising each theme.
     ///   - answers: closed-question shares to show per group's survey (already suppressed).
     ///   - surveyOfGroup: respondent group → its survey id (community → community...).
+    ///   - themeGroups: the codebook's theme groups (``Codebook/themeGroups``), shown in this order.
     public static func make(themes: [ThemeCount], raw: [ThemeCount], sessions: Int, raising: [String: Int], answers: [OptionShare],
-                            surveyOfGroup: [String: String], minimumCell: Int, leadingCount: Int = 5) -> PerceptionSummary {
+                            surveyOfGroup: [String: String], themeGroups: [Codebook.ThemeGroup], minimumCell: Int,
+                            leadingCount: Int = 5) -> PerceptionSummary {
         let groupNames = themes.compactMap(\.group).distinctInOrder()
         let groups = groupNames.map { name -> Group in
             let rows = themes.filter { $0.group == name }
@@ -85,8 +117,10 @@ public struct PerceptionSummary: Sendable, Equatable, Encodable {
                                    ciLow: share.map { $0.lower * 100 }, ciHigh: share.map { $0.upper * 100 },
                                    sessions: focus ? raising[row.theme, default: 0] : nil, suppressed: row.suppressed)
             }
-            func family(_ prefix: String) -> [ThemeFigure] {
-                figures.filter { $0.theme.hasPrefix(prefix + ".") }.sorted { rank($0, focus) > rank($1, focus) }
+            let grouped = themeGroups.map { themeGroup in
+                let members = Set(themeGroup.themeIDs)
+                return ThemeGroupFigures(id: themeGroup.id, label: themeGroup.label,
+                                         figures: figures.filter { members.contains($0.theme) }.sorted { rank($0, focus) > rank($1, focus) })
             }
             let leading = Array(figures.filter { !$0.suppressed }.sorted { rank($0, focus) > rank($1, focus) }.prefix(leadingCount))
             let survey = surveyOfGroup[name]
@@ -95,8 +129,7 @@ public struct PerceptionSummary: Sendable, Equatable, Encodable {
                              ciLow: $0.ciLow, ciHigh: $0.ciHigh, base: $0.count.answered)
             }
             return Group(group: name, respondents: rows.first?.base ?? 0, sessions: focus ? sessions : nil,
-                         awareness: family("awareness"), understanding: family("understanding"), sources: family("information"),
-                         leading: leading, answers: answerFigures)
+                         themeGroups: grouped, leading: leading, answers: answerFigures)
         }
         var differences: [Difference] = []
         for theme in raw.map(\.theme).distinctInOrder() {
@@ -141,6 +174,6 @@ extension PerceptionSummary {
                     raw: try store.themeCounts(by: "group", filter: filter, minimumCell: 1),
                     sessions: try store.sampleDescription(coder: coder).focusGroupSessions, raising: try store.themeSessionCounts(coder: coder),
                     answers: answers,
-                    surveyOfGroup: surveyOfGroup, minimumCell: minimumCell)
+                    surveyOfGroup: surveyOfGroup, themeGroups: try store.currentThemeGroups(), minimumCell: minimumCell)
     }
 }

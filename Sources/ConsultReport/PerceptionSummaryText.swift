@@ -11,9 +11,9 @@ extension PerceptionSummary {
         for group in groups {
             let who = group.sessions.map { "\(group.respondents) participants in \($0) groups" } ?? "\(group.respondents) respondents"
             heading("\(Self.groupName(group.group)) (\(who))")
-            for (title, figures) in [("Awareness", group.awareness), ("Understanding", group.understanding), ("Information came from", group.sources)] {
-                lines.append(markdown ? "**\(title)**" : "\(title):")
-                figures.forEach { item(describe($0, group: group)) }
+            for themeGroup in group.themeGroups {
+                lines.append(markdown ? "**\(themeGroup.label)**" : "\(themeGroup.label):")
+                themeGroup.figures.forEach { item(describe($0, group: group)) }
             }
             if !group.answers.isEmpty {
                 lines.append(markdown ? "**Answers**" : "Answers:")

@@ -80,8 +80,9 @@ extension Store {
         try db.query("UPDATE consult.codebook SET is_current = false WHERE is_current AND version <> $1", codebook.version)
         if existingSHA != sha256 {
             try db.query("""
-                INSERT INTO consult.codebook (version, title, source_sha256, source_text, is_current) VALUES ($1, $2, $3, $4, true)
-                """, codebook.version, codebook.title, sha256, text)
+                INSERT INTO consult.codebook (version, title, source_sha256, source_text, theme_groups, is_current)
+                VALUES ($1, $2, $3, $4, $5::jsonb, true)
+                """, codebook.version, codebook.title, sha256, text, try json(codebook.themeGroups))
             for (position, theme) in codebook.themes.enumerated() {
                 try db.query("""
                     INSERT INTO consult.theme (codebook_version, id, parent_id, position, label, description, include_note, exclude_note, examples)
@@ -90,7 +91,9 @@ extension Store {
                     theme.include, theme.exclude, try json(theme.examples))
             }
         } else {
-            try db.query("UPDATE consult.codebook SET is_current = true WHERE version = $1", codebook.version)
+            // The same file again: its theme groups too, for a codebook loaded before they were kept.
+            try db.query("UPDATE consult.codebook SET is_current = true, theme_groups = $2::jsonb WHERE version = $1",
+                         codebook.version, try json(codebook.themeGroups))
         }
     }
 
@@ -114,6 +117,15 @@ extension Store {
             throw StoreError("no codebook is loaded yet (run `consult survey load`)")
         }
         return try Codebook.parse(yaml: try row.string("source_text"), file: "codebook \(try row.string("version")) (as loaded)")
+    }
+
+    /// The current codebook's theme groups (``Codebook/themeGroups``), as kept at load: what the
+    /// summary shows, without parsing and validating the whole codebook again.
+    public func currentThemeGroups() throws -> [Codebook.ThemeGroup] {
+        guard let row = try db.query("SELECT theme_groups FROM consult.codebook WHERE is_current").rows.first else {
+            throw StoreError("no codebook is loaded yet (run `consult survey load`)")
+        }
+        return try JSONDecoder().decode([Codebook.ThemeGroup].self, from: Data(try row.string("theme_groups").utf8))
     }
 
     /// A shared option set of the loaded consultation (e.g. `borough`), or nil if it has none by that name.

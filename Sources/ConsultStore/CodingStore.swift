@@ -1,3 +1,4 @@
+import Digests
 import Postgres
 
 /// One coding with its provenance.
@@ -64,18 +65,27 @@ extension Store {
     /// Replaces every coding by `coder` under `codebookVersion` with those `produce` yields, in one
     /// transaction: a rerun gives the same rows, never duplicates, and a failure leaves the old ones.
     ///
-    /// - Parameter produce: called with a sink; it reads segments (via `forEachSegmentBatch`) and
-    ///   hands codings to the sink, which streams them to the server with COPY.
+    /// Runs under one codebook version take turns (``takeCodingTurn(_:waiting:)``): a run started
+    /// while another is under way waits for it to end, then replaces what it stored. Without turns a
+    /// second `code auto` deleted only the codings committed before it began, and its insert then met
+    /// the first run's new rows as they committed: a duplicate key on `coding_pkey` (BENCHMARKS.md,
+    /// issue 16, at 300,000 responses).
+    ///
     /// The final coding (`consult.final_theme`) is brought up to date once, at the end, in the same
     /// transaction: the per-statement triggers that keep it current are deferred for this transaction,
     /// since a coding run's delete and insert touch millions of rows and one rebuild is far cheaper
     /// than refreshing them key by key twice. Model decisions change it only where the model counts;
     /// generator labels never do.
     ///
+    /// - Parameters:
+    ///   - waiting: called once, before waiting, if another run of the version holds the turn.
+    ///   - produce: called with a sink; it reads segments (via `forEachSegmentBatch`) and
+    ///     hands codings to the sink, which streams them to the server with COPY.
     /// - Returns: the number of codings stored.
-    public func replaceCodings(coder: String, kind: CoderKind = .rule, codebookVersion: String,
+    public func replaceCodings(coder: String, kind: CoderKind = .rule, codebookVersion: String, waiting: () -> Void = {},
                                _ produce: (Store, (NewCoding) throws -> Void) throws -> Void) throws -> Int {
         try db.transaction { db in
+            try takeCodingTurn(codebookVersion, waiting: waiting)
             try db.query("SELECT set_config('consult.final_theme_deferred', 'on', true)")
             try db.query("DELETE FROM consult.coding WHERE coder = $1 AND codebook_version = $2", coder, codebookVersion)
             try db.executeScript("CREATE TEMP TABLE stage_coding (segment_id bigint, theme_id text, rule_id text, span_start int, span_end int, matched text, confidence float8, evidence text) ON COMMIT DROP")
@@ -106,6 +116,21 @@ extension Store {
                 """, codebookVersion, kind.rawValue)
             return stored
         }
+    }
+
+    /// Takes the coding turn of `codebookVersion` for the current transaction (a transaction-level
+    /// advisory lock, released at commit or rollback), waiting for a run that holds it. One turn per
+    /// version, whatever the coder: runs of different coders never meet on a coding's key, but they
+    /// wait for each other anyway from their first write (every write to `consult.coding` bumps the
+    /// one `consult.data_version` row, locked until commit), so the turn costs them nothing. The key
+    /// is the first 32 bits of the version's SHA-256 beside a number of its own (the migrator locks a
+    /// single 64-bit key): two versions that share the bits merely take turns too.
+    private func takeCodingTurn(_ codebookVersion: String, waiting: () -> Void) throws {
+        let key = Int32(truncatingIfNeeded: UInt32(sha256Hex(of: Array(codebookVersion.utf8)).prefix(8), radix: 16) ?? 0)
+        let taken = try db.query("SELECT pg_try_advisory_xact_lock(727275, $1::int) AS taken", key).rows[0]
+        guard try taken.string("taken") != "t" else { return }
+        waiting()
+        try db.query("SELECT pg_advisory_xact_lock(727275, $1::int)", key)
     }
 
     /// Codings under the current codebook, optionally by one coder, in segment order. Coder

@@ -2,7 +2,8 @@
 ///
 /// Loaded from `surveys/codebook.yaml` with ``parse(yaml:file:)``, which checks everything the
 /// rest of the product relies on (every core theme the file lists present with a rule, unique ids,
-/// parents before children, every pattern compiles), so code that holds a `Codebook` can trust it.
+/// parents before children, theme groups of defined leaf themes, every pattern compiles), so code
+/// that holds a `Codebook` can trust it.
 public struct Codebook: Sendable, Equatable {
     /// Version reports cite, e.g. "2018.1"; every coding is traceable to it.
     public var version: String
@@ -19,12 +20,39 @@ public struct Codebook: Sendable, Equatable {
     /// one rule. They belong to the consultation, not to consult: this review lists its 32
     /// (DESIGN.md), another consultation lists its own or none.
     public var coreThemeIDs: [String]
+    /// The theme groups the perception summary reports before its leading themes (`theme_groups:`),
+    /// in the file's order. Like the core themes they belong to the consultation: this review groups
+    /// awareness, understanding and sources of information; a codebook without groups gives a
+    /// summary of leading themes alone.
+    public var themeGroups: [ThemeGroup]
+
+    /// A named set of leaf themes the summary shows together, e.g. "Awareness". Stored with the
+    /// loaded codebook as JSON: `{"id","label","themes"}`.
+    public struct ThemeGroup: Sendable, Equatable, Codable {
+        /// Lower-case word naming the group; the key of its figures in `summary --format json`.
+        public var id: String
+        /// The heading the summary prints.
+        public var label: String
+        /// Its leaf themes, in the file's order.
+        public var themeIDs: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case id, label
+            case themeIDs = "themes"
+        }
+
+        public init(id: String, label: String, themeIDs: [String]) {
+            self.id = id
+            self.label = label
+            self.themeIDs = themeIDs
+        }
+    }
 
     /// Creates a codebook without validation; use ``parse(yaml:file:)`` for files.
     public init(
         version: String, title: String, themes: [Theme],
         vocabulary: [String: [String]] = [:], negation: Codebook.NegationSettings = .standard,
-        coreThemeIDs: [String] = []
+        coreThemeIDs: [String] = [], themeGroups: [ThemeGroup] = []
     ) {
         self.version = version
         self.title = title
@@ -32,6 +60,7 @@ public struct Codebook: Sendable, Equatable {
         self.vocabulary = vocabulary
         self.negation = negation
         self.coreThemeIDs = coreThemeIDs
+        self.themeGroups = themeGroups
     }
 
     /// Parses and validates a codebook file.

@@ -13,6 +13,8 @@ package struct CodebookSourceLines {
     var negation: Int?
     /// Line of the `core_themes` list.
     var coreThemes: Int?
+    /// Line of each theme group, aligned with `Codebook.themeGroups`.
+    var themeGroups: [Int?] = []
 }
 
 /// Reads the shape of a codebook file into a ``Codebook``: fields, types and allowed values.
@@ -20,7 +22,8 @@ package struct CodebookSourceLines {
 struct CodebookParser {
     let file: String
 
-    private static let topFields = ["version", "title", "negation", "vocabulary", "core_themes", "themes"]
+    private static let topFields = ["version", "title", "negation", "vocabulary", "core_themes", "theme_groups", "themes"]
+    private static let themeGroupFields = ["id", "label", "themes"]
     private static let themeFields = ["id", "parent", "label", "description", "include", "exclude", "examples", "rules", "implies"]
     private static let ruleFields = ["id", "any", "near", "unless", "negation", "questions", "note"]
     private static let nearFields = ["a", "b", "within", "scope"]
@@ -44,9 +47,17 @@ struct CodebookParser {
             lines.rules.append(ruleLines)
         }
         lines.coreThemes = top.optional("core_themes")?.mark?.line
+        var groups: [Codebook.ThemeGroup] = []
+        for node in try top.optional("theme_groups").map({ try reader.list($0, field: "theme_groups") }) ?? [] {
+            let fields = try reader.fields(node, what: "the theme group", allowed: Self.themeGroupFields)
+            groups.append(Codebook.ThemeGroup(id: try fields.requiredText("id"), label: try fields.requiredText("label"),
+                                              themeIDs: try fields.texts("themes")))
+            lines.themeGroups.append(node.mark?.line)
+        }
         let codebook = Codebook(
             version: try top.requiredText("version"), title: try top.requiredText("title"),
-            themes: themes, vocabulary: vocabulary, negation: negation, coreThemeIDs: try top.texts("core_themes"))
+            themes: themes, vocabulary: vocabulary, negation: negation, coreThemeIDs: try top.texts("core_themes"),
+            themeGroups: groups)
         return (codebook, lines)
     }
 

@@ -4,7 +4,7 @@ import RulePatterns
 /// The checks a codebook must pass before anything codes with it: well-formed unique theme ids,
 /// parents defined before their children, every core theme the file lists (`core_themes`) listed once
 /// and present with a rule, unique rule ids,
-/// implied themes defined, and every pattern compiling without matching empty text. Stops at the first problem, whose
+/// implied themes defined, theme groups (`theme_groups`) with unique ids naming defined leaf themes, and every pattern compiling without matching empty text. Stops at the first problem, whose
 /// error names the file, line, theme and rule.
 ///
 /// Parent cycles cannot get through: a theme's id must extend its parent's id ("a.b" under
@@ -48,6 +48,43 @@ struct CodebookValidator {
         let core = Set(codebook.coreThemeIDs)
         for (index, theme) in codebook.themes.enumerated() where core.contains(theme.id) && theme.rules.isEmpty {
             throw error("core theme has no rules; every core theme needs at least one", line: lines.themes[index], theme: theme.id)
+        }
+        try validateThemeGroups(codebook, lines: lines.themeGroups)
+    }
+
+    /// Keys a theme group's id may not take: the other fields of a group's entry in
+    /// `summary --format json`, where each theme group's figures stand under its id.
+    static let reservedThemeGroupIDs: Set<String> = ["group", "respondents", "sessions", "leading", "answers"]
+
+    private func validateThemeGroups(_ codebook: Codebook, lines: [Int?]) throws {
+        var seen: Set<String> = []
+        for (index, group) in codebook.themeGroups.enumerated() {
+            let line = lines[index]
+            guard Self.isVocabularyName(group.id) else {
+                throw error("theme group id '\(group.id)' must be lower-case letters, digits and _, starting with a letter", line: line)
+            }
+            guard !Self.reservedThemeGroupIDs.contains(group.id) else {
+                let reserved = Self.reservedThemeGroupIDs.sorted().joined(separator: ", ")
+                throw error("theme group id '\(group.id)' is taken by the summary (not one of: \(reserved))", line: line)
+            }
+            guard seen.insert(group.id).inserted else {
+                throw error("theme group '\(group.id)' is defined twice", line: line)
+            }
+            guard !group.themeIDs.isEmpty else {
+                throw error("theme group '\(group.id)' lists no themes", line: line)
+            }
+            var members: Set<String> = []
+            for id in group.themeIDs {
+                guard members.insert(id).inserted else {
+                    throw error("theme group '\(group.id)' lists '\(id)' twice", line: line)
+                }
+                guard codebook.theme(id) != nil else {
+                    throw error("theme group '\(group.id)': theme '\(id)' is not defined", line: line)
+                }
+                guard codebook.children(of: id).isEmpty else {
+                    throw error("theme group '\(group.id)': '\(id)' has sub-themes; list the themes coders apply (its leaves)", line: line)
+                }
+            }
         }
     }
 

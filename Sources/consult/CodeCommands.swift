@@ -37,7 +37,10 @@ extension Consult {
                 if rulesOnly { try store.setAutomaticCoding(withModel: nil) }
                 let counted = try store.automaticCodingModel() != nil
                 if withModel || (!rulesOnly && counted) {
-                    let model = try withProgress { try ModelCoding.run(store: store, consultHome: DatabaseAccess.home) { Terminal.progress("model coding: \($0) segments") } }
+                    let model = try withProgress {
+                        try ModelCoding.run(store: store, consultHome: DatabaseAccess.home, progress: { Terminal.progress("model coding: \($0) segments") },
+                                            waiting: AutoCodingRunner.waiting)
+                    }
                     Terminal.write("model \(model.modelID) counts with the rules: \(model.decisions) decisions on \(model.codedSegments) segments\n")
                 }
             }
@@ -225,7 +228,12 @@ extension Consult {
 /// Runs automatic coding with terminal progress (shared by `code auto` and the demo).
 enum AutoCodingRunner {
     static func run(store: Store) throws -> AutoCoding.Summary {
-        try withProgress { try AutoCoding.run(store: store) { done in Terminal.progress("coding: \(done) segments") } }
+        try withProgress { try AutoCoding.run(store: store, progress: { done in Terminal.progress("coding: \(done) segments") }, waiting: waiting) }
+    }
+
+    /// What a run waiting for another on the same codebook shows on a terminal.
+    static func waiting() {
+        Terminal.progress("waiting for another coding run on this codebook to finish")
     }
 }
 

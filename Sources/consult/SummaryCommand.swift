@@ -6,7 +6,7 @@ import Foundation
 extension Consult {
     struct Summary: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The perception summary per respondent group: awareness, understanding, sources, leading themes, tested differences.")
+            abstract: "The perception summary per respondent group: the codebook's theme groups, leading themes, tested differences.")
         @Option(help: "Grouping: only 'group' (community, partner, focus groups) is supported.") var by = "group"
         @Option(help: "Output: text, md or json.") var format = "text"
         @Option(help: "Counts under this many respondents are withheld.") var minCell = 10

@@ -51,6 +51,19 @@ import Testing
         #expect(themes.count == 45)
         #expect(themes.first { $0["theme"] as? String == "staff_manner_and_personal_attributes" }?["respondents"] as? Int == 1)
         #expect(themes.first { $0["theme"] as? String == "parking" } == nil)
+
+        // Its codebook has no theme groups: the summary shows no empty headings of another
+        // consultation's, and still lists the themes raised.
+        let summary = try cli.consult(["summary", "--min-cell", "1"], databaseURL: url)
+        #expect(summary.status == 0, "\(summary.stderr)")
+        #expect(summary.stdout.contains("Leading themes:\n"), "\(summary.stdout)")
+        #expect(summary.stdout.contains("\n  Staff manner & personal attributes: 1 ("), "\(summary.stdout)")
+        #expect(!summary.stdout.contains("Awareness") && !summary.stdout.contains("Information came from"), "\(summary.stdout)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try cli.consult(["summary", "--min-cell", "1", "--format", "json"],
+                                                                                               databaseURL: url).stdout.utf8)) as? [String: Any])
+        let group = try #require((json["groups"] as? [[String: Any]])?.first)
+        #expect(Set(group.keys) == ["group", "respondents", "leading", "answers"])
+        #expect((group["leading"] as? [[String: Any]])?.isEmpty == false)
     }
 
     /// The real NHS answers (read from `../shared/realdata/nhs-fft/`, never copied into the repository) import

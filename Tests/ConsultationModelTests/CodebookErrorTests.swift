@@ -20,6 +20,34 @@ import Testing
         CodebookFixtures.minimalYAML(racialRules: rules)
     }
 
+    /// A codebook whose `theme_groups` list starts (line 4) with group `id`, labelled, whose last line
+    /// is `last`, followed by `more`; its one-line error must contain `expected`.
+    static func groupCase(_ name: String, _ last: String, id: String = "heard", more: String = "", _ expected: String) -> Case {
+        Case(name: name, yaml: CodebookFixtures.minimalYAML(header: "theme_groups:\n  - id: \(id)\n    label: Heard of it\n    \(last)\(more)"),
+             expected: [expected])
+    }
+
+    static let themeGroupCases: [Case] = [
+        groupCase("theme group naming an undefined theme", "themes: [awareness.aware, awareness.known]",
+                  "surveys/codebook.yaml:4: theme group 'heard': theme 'awareness.known' is not defined"),
+        groupCase("theme group naming a theme with sub-themes", "themes: [awareness]",
+                  "surveys/codebook.yaml:4: theme group 'heard': 'awareness' has sub-themes"),
+        groupCase("theme group listing a theme twice", "themes: [awareness.aware, awareness.aware]",
+                  "theme group 'heard' lists 'awareness.aware' twice"),
+        groupCase("theme group without themes", "themes: []", "theme group 'heard' lists no themes"),
+        groupCase("misspelt theme group field", "theme: [awareness.aware]", "the theme group has unknown field 'theme'"),
+        groupCase("badly formed theme group id", "themes: [awareness.aware]", id: "Heard",
+                  "theme group id 'Heard' must be lower-case letters"),
+        groupCase("theme group id taken by the summary", "themes: [awareness.aware]", id: "leading",
+                  "theme group id 'leading' is taken by the summary"),
+        groupCase("theme group defined twice", "themes: [awareness.aware]",
+                  more: "\n  - id: heard\n    label: Again\n    themes: [awareness.unaware]",
+                  "surveys/codebook.yaml:7: theme group 'heard' is defined twice"),
+        Case(name: "theme group without a label",
+             yaml: CodebookFixtures.minimalYAML(header: "theme_groups:\n  - id: heard\n    themes: [awareness.aware]"),
+             expected: ["surveys/codebook.yaml:4: the theme group is missing field 'label'"]),
+    ]
+
     static let cases: [Case] = [
         Case(name: "invalid pattern (the documented example)",
              yaml: racial("      - id: racial.profiling\n        any: ['(black']"),
@@ -134,7 +162,7 @@ import Testing
              expected: ["surveys/codebook.yaml: the file is empty"]),
     ]
 
-    @Test(arguments: cases)
+    @Test(arguments: cases + themeGroupCases)
     func failsWithOneClearLine(_ testCase: Case) {
         do {
             _ = try Codebook.parse(yaml: testCase.yaml, file: Self.file)

@@ -49,6 +49,19 @@ import Testing
         #expect(codebook.rules.isEmpty)
     }
 
+    /// The review's summary groups (`theme_groups`): awareness, understanding and sources of
+    /// information, each every leaf of its parent theme, in file order.
+    @Test func theReviewsThemeGroupsAreInItsCodebook() throws {
+        let codebook = try CodebookFixtures.shipped.get()
+        #expect(codebook.themeGroups.map(\.id) == ["awareness", "understanding", "sources"])
+        #expect(codebook.themeGroups.map(\.label) == ["Awareness", "Understanding", "Information came from"])
+        for (group, parent) in zip(codebook.themeGroups, ["awareness", "understanding", "information"]) {
+            #expect(group.themeIDs == codebook.children(of: parent).map(\.id))
+        }
+        let plain = try Codebook.parse(yaml: "version: \"1\"\ntitle: t\nthemes:\n  - id: care\n    label: Care\n    description: C.\n", file: "t.yaml")
+        #expect(plain.themeGroups.isEmpty)
+    }
+
     @Test func parentsComeBeforeTheirChildren() throws {
         let codebook = try CodebookFixtures.shipped.get()
         var seen: Set<String> = []
