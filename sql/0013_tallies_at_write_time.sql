@@ -231,7 +231,7 @@ BEGIN
     RETURN NULL;
 END $$;
 
--- A database migrated from version 11: its respondents, profiles and final coding are tallied now.
+-- A database migrated from version 12: its respondents, profiles and final coding are tallied now.
 INSERT INTO consult.respondent_tally (instrument_id, field, grp, respondents)
 SELECT r.instrument_id, k.field, k.grp, count(*)
 FROM consult.respondent r CROSS JOIN LATERAL (VALUES ('', ''), ('group', r.respondent_group), ('survey', r.instrument_id)) k(field, grp)
