@@ -101,26 +101,42 @@ extension Store {
                 throw StoreError("unknown closed question '\(question)' (available: \(known.joined(separator: ", ")))")
             }
         }
+        // Split by nothing, respondent group or survey: the answer tally kept at write time. Split by a
+        // question or attribute: counted from the compact profiles (one row per respondent), which
+        // hold every answer and the respondent's group under each field.
+        let tallied = field == nil || field == "group" || field == "survey"
+        let counted = tallied ? """
+            SELECT t.instrument_id, t.question_id, t.kind, t.value,
+                   CASE WHEN $1::text IS NULL THEN NULL WHEN $1 = 'group' THEN t.respondent_group ELSE t.instrument_id END AS grp,
+                   sum(t.respondents) AS n
+            FROM consult.answer_tally t JOIN closed q ON q.instrument_id = t.instrument_id AND q.id = t.question_id
+            WHERE $2::text IS NULL OR t.instrument_id = $2
+            GROUP BY 1, 2, 3, 4, 5 HAVING sum(t.respondents) > 0
+            """ : """
+            SELECT x.instrument_id, x.question_id, x.kind, x.value, x.grp, count(*) AS n
+            FROM (SELECT p.instrument_id, a.question_id, 'o'::"char" AS kind, a.value, p.grp
+                  FROM grouped p CROSS JOIN LATERAL unnest(p.questions, p.answer_values) a(question_id, value)
+                  UNION ALL
+                  SELECT p.instrument_id, f.question_id, 'a'::"char", '', p.grp
+                  FROM grouped p CROSS JOIN LATERAL unnest(p.fields) f(question_id)) x
+            JOIN closed q ON q.instrument_id = x.instrument_id AND q.id = x.question_id
+            GROUP BY 1, 2, 3, 4, 5
+            """
         return try cachedAggregate(Self.cacheKey("options", field, survey, question), reading: .responses) {
             try db.query("""
-                WITH resp AS (\(Self.respondentsByField)),
-                closed AS (
+                WITH closed AS (
                     SELECT instrument_id, id, position, type, options FROM consult.question
                     WHERE type IN ('single', 'multi', 'likert5', 'demographic') AND ($3::text IS NULL OR id = $3)),
-                answered AS (
-                    SELECT resp.instrument_id, a.question_id, a.value, resp.grp, a.respondent_id
-                    FROM consult.answer a JOIN resp ON resp.id = a.respondent_id
-                    JOIN closed q ON q.instrument_id = resp.instrument_id AND q.id = a.question_id),
-                base AS (
-                    SELECT instrument_id, question_id, grp, count(*) AS n
-                    FROM (SELECT DISTINCT instrument_id, question_id, grp, respondent_id FROM answered) answering GROUP BY 1, 2, 3),
+                grouped AS (
+                    SELECT p.instrument_id, p.fields, p.questions, p.answer_values,
+                           coalesce(p.field_values[array_position(p.fields, $1::text)], '(no answer)') AS grp
+                    FROM consult.respondent_profile p WHERE $2::text IS NULL OR p.instrument_id = $2),
+                counted AS (\(counted)),
+                base AS (SELECT instrument_id, question_id, grp, n FROM counted WHERE kind = 'a'),
+                cells AS (SELECT instrument_id, question_id, value, grp, n FROM counted WHERE kind = 'o'),
                 options AS (
                     SELECT q.instrument_id, q.id AS question_id, q.position, q.type, o.option ->> 'value' AS value, o.ordinality
-                    FROM closed q, jsonb_array_elements(q.options) WITH ORDINALITY o(option, ordinality)),
-                -- Counted per cell before joining the option list: a join on "grp IS NOT DISTINCT FROM" cannot
-                -- hash, and over every answer it was a nested loop (12 s at 200,000 respondents).
-                cells AS (
-                    SELECT instrument_id, question_id, value, grp, count(*) AS n FROM answered GROUP BY 1, 2, 3, 4)
+                    FROM closed q, jsonb_array_elements(q.options) WITH ORDINALITY o(option, ordinality))
                 SELECT o.instrument_id, o.question_id, o.type, o.value, b.grp, b.n AS answered, coalesce(c.n, 0) AS n
                 FROM options o
                 JOIN base b ON b.instrument_id = o.instrument_id AND b.question_id = o.question_id

@@ -82,7 +82,7 @@ extension Store {
                     ON CONFLICT DO NOTHING
                     """, match.survey, sha256Hex(of: Array(match.pseudonym.utf8)))
             }
-            try db.query("DELETE FROM consult.respondent WHERE id = ANY($1::bigint[])", TextArray(ids.map(String.init)))
+            try store.deleteRespondents(ids)
             try store.audit(.erase, counts.auditDetail)
             return counts
         }
@@ -105,5 +105,17 @@ extension Store {
     public func isErased(_ key: RespondentKey) throws -> Bool {
         try !db.query("SELECT 1 FROM consult.erased_respondent WHERE instrument_id = $1 AND pseudonym_hash = $2",
                       key.survey, sha256Hex(of: Array(key.pseudonym.utf8))).rows.isEmpty
+    }
+}
+
+extension Store {
+    /// Deletes respondents and, by cascade, everything held about them. Their compact profiles go first,
+    /// in a statement of their own, so that the tallies subtract what the profiles contributed while the
+    /// respondents' final coding is still there to pair with (see sql/0013); the profile's foreign key
+    /// refuses a respondent deleted without this.
+    func deleteRespondents(_ ids: [Int]) throws {
+        let array = TextArray(ids.map(String.init))
+        try db.query("DELETE FROM consult.respondent_profile WHERE respondent_id = ANY($1::bigint[])", array)
+        try db.query("DELETE FROM consult.respondent WHERE id = ANY($1::bigint[])", array)
     }
 }

@@ -55,7 +55,7 @@ extension Store {
             let report = RetentionReport(retentionMonths: months, cutoff: cutoff, removed: removed, sessions: sessions,
                                          batches: batches, dryRun: dryRun)
             guard !dryRun else { return report }
-            try db.query("DELETE FROM consult.respondent WHERE id = ANY($1::bigint[])", TextArray(ids.map(String.init)))
+            try store.deleteRespondents(ids)
             try db.query("DELETE FROM consult.focus_group_session WHERE batch_id = ANY($1::bigint[])", batchArray)
             try db.query("DELETE FROM consult.import_reject WHERE batch_id = ANY($1::bigint[])", batchArray)
             var detail = removed.auditDetail

@@ -31,7 +31,7 @@ public struct ThemeCount: Sendable, Equatable {
 }
 
 /// Theme counts before disclosure control: what the aggregate cache keeps.
-struct RawThemeCount: Codable {
+struct RawThemeCount: Codable, Equatable {
     var theme: String
     var label: String
     var parent: String?
@@ -107,46 +107,9 @@ extension Store {
     public func themeCounts(by field: String?, filter: SegmentFilter, minimumCell: Int) throws -> [ThemeCount] {
         try checkGroupingField(field)
         if let survey = filter.survey { _ = try instrument(survey) }
-        let raw = try cachedAggregate(Self.cacheKey("themes", field, filter.survey, filter.coder)) {
-            try db.query("""
-                WITH cb AS (SELECT version FROM consult.codebook WHERE is_current),
-                field AS MATERIALIZED (\(Self.fieldAnswers)),
-                base AS (
-                    SELECT \(Self.groupOf(group: "r.respondent_group", survey: "r.instrument_id", answer: "field.value")) AS grp, count(*) AS n
-                    FROM consult.respondent r LEFT JOIN field ON field.respondent_id = r.id
-                    WHERE $2::text IS NULL OR r.instrument_id = $2 GROUP BY 1),
-                -- One row per respondent and theme with the respondent's survey and group: for the final
-                -- coding, consult.respondent_theme as kept at write time; for one coder, counted from
-                -- their codings (counted codings are unique per segment and theme, so a plain count).
-                per_respondent AS (
-                    SELECT rt.theme_id, rt.respondent_id, rt.instrument_id, rt.respondent_group, rt.segments
-                    FROM consult.respondent_theme rt JOIN cb ON cb.version = rt.codebook_version
-                    WHERE $3::text IS NULL
-                    UNION ALL
-                    SELECT c.theme_id, c.respondent_id, r.instrument_id, r.respondent_group, count(*)
-                    FROM (\(Self.countedCodings(coder: "$3"))) c JOIN consult.respondent r ON r.id = c.respondent_id
-                    WHERE $3::text IS NOT NULL
-                    GROUP BY c.theme_id, c.respondent_id, r.instrument_id, r.respondent_group),
-                -- Respondents are a count of those rows; the field's answers are joined only when the
-                -- split needs them (a split by group or survey reads this one table).
-                coded AS (
-                    SELECT p.theme_id, \(Self.groupOf(group: "p.respondent_group", survey: "p.instrument_id", answer: "field.value")) AS grp,
-                           count(*) AS respondents, sum(p.segments) AS segments
-                    FROM per_respondent p LEFT JOIN field ON field.respondent_id = p.respondent_id
-                    WHERE $2::text IS NULL OR p.instrument_id = $2
-                    GROUP BY 1, 2)
-                SELECT t.id, t.label, t.parent_id, b.grp, b.n AS base,
-                       coalesce(coded.respondents, 0) AS respondents, coalesce(coded.segments, 0) AS segments
-                FROM consult.theme t JOIN cb ON cb.version = t.codebook_version
-                CROSS JOIN base b
-                LEFT JOIN coded ON coded.theme_id = t.id AND coded.grp IS NOT DISTINCT FROM b.grp
-                WHERE NOT EXISTS (SELECT 1 FROM consult.theme ch WHERE ch.codebook_version = t.codebook_version AND ch.parent_id = t.id)
-                ORDER BY t.position, b.grp
-                """, field, filter.survey, filter.coder).rows.map { row in
-                    RawThemeCount(theme: try row.string("id"), label: try row.string("label"), parent: row["parent_id"], group: row["grp"],
-                                  base: try row.int("base"), respondents: try row.int("respondents"), segments: try row.int("segments"))
-                }
-        }
+        let raw = try filter.coder.map { coder in
+            try cachedAggregate(Self.cacheKey("themes", field, filter.survey, coder)) { try countedThemeCounts(by: field, survey: filter.survey, coder: coder) }
+        } ?? talliedThemeCounts(by: field, survey: filter.survey)
         return raw.map { row in
             let suppressed = row.base < minimumCell || (row.respondents > 0 && row.respondents < minimumCell)
             return ThemeCount(
@@ -158,12 +121,88 @@ extension Store {
 }
 
 extension Store {
+    /// A `--by` tally read for field `$1` (nil: everyone) and survey `$2` (nil: all), as the SQL of a
+    /// relation with the group `grp` and the `measures` summed: the tally's rows under the field, and
+    /// under "(no answer)" everyone's less the answered groups' (see sql/0013). Groups whose sum is 0
+    /// (everyone in them erased) are left out, as a count over the respondents would leave them.
+    static func talliedByField(table: String, keys: [String], measures: [String], where condition: String = "true") -> String {
+        let keyList = keys.map { "\($0), " }.joined()
+        let sums = measures.map { "sum(\($0)) AS \($0)" }.joined(separator: ", ")
+        let answered = measures.map { "t.\($0)" }.joined(separator: ", ")
+        let unanswered = measures.map { "CASE WHEN t.field = '' THEN t.\($0) ELSE -t.\($0) END" }.joined(separator: ", ")
+        let tallyKeys = keys.map { "t.\($0), " }.joined()
+        return """
+            SELECT \(keyList)grp, \(sums) FROM (
+                SELECT \(tallyKeys)t.grp, \(answered) FROM \(table) t
+                WHERE t.field = coalesce($1::text, '') AND ($2::text IS NULL OR t.instrument_id = $2) AND \(condition)
+                UNION ALL
+                SELECT \(tallyKeys)'(no answer)', \(unanswered) FROM \(table) t
+                WHERE $1::text IS NOT NULL AND t.field IN ('', $1) AND ($2::text IS NULL OR t.instrument_id = $2) AND \(condition)
+            ) tallied GROUP BY \(keyList)grp HAVING sum(\(measures[0])) > 0
+            """
+    }
+
+    /// Theme counts of the final coding from the tallies kept at write time: a few hundred rows read
+    /// whatever the number of respondents, and never stale (the tallies change in the statement that
+    /// changes what they count).
+    func talliedThemeCounts(by field: String?, survey: String?) throws -> [RawThemeCount] {
+        try db.query("""
+            WITH cb AS (SELECT version FROM consult.codebook WHERE is_current),
+            base AS (\(Self.talliedByField(table: "consult.respondent_tally", keys: [], measures: ["respondents"]))),
+            coded AS (\(Self.talliedByField(table: "consult.theme_tally", keys: ["theme_id"], measures: ["respondents", "segments"],
+                                             where: "t.codebook_version = (SELECT version FROM cb)")))
+            SELECT t.id, t.label, t.parent_id, CASE WHEN $1::text IS NOT NULL THEN b.grp END AS grp, b.respondents AS base,
+                   coalesce(coded.respondents, 0) AS respondents, coalesce(coded.segments, 0) AS segments
+            FROM consult.theme t JOIN cb ON cb.version = t.codebook_version
+            CROSS JOIN base b
+            LEFT JOIN coded ON coded.theme_id = t.id AND coded.grp = b.grp
+            WHERE NOT EXISTS (SELECT 1 FROM consult.theme ch WHERE ch.codebook_version = t.codebook_version AND ch.parent_id = t.id)
+            ORDER BY t.position, b.grp
+            """, field, survey).rows.map(Self.rawThemeCount)
+    }
+
+    /// Theme counts worked out from the codings that count (`countedCodings`: one coder's, or the final
+    /// coding when `coder` is nil; unique per segment and theme, so a plain count): how a coder's own
+    /// coding, which is not tallied, is counted, and what the tallies must always equal.
+    func countedThemeCounts(by field: String?, survey: String?, coder: String?) throws -> [RawThemeCount] {
+        try db.query("""
+            WITH cb AS (SELECT version FROM consult.codebook WHERE is_current),
+            field AS MATERIALIZED (\(Self.fieldAnswers)),
+            base AS (
+                SELECT \(Self.groupOf(group: "r.respondent_group", survey: "r.instrument_id", answer: "field.value")) AS grp, count(*) AS n
+                FROM consult.respondent r LEFT JOIN field ON field.respondent_id = r.id
+                WHERE $2::text IS NULL OR r.instrument_id = $2 GROUP BY 1),
+            per_respondent AS (
+                SELECT c.theme_id, c.respondent_id, r.instrument_id, r.respondent_group, count(*) AS segments
+                FROM (\(Self.countedCodings(coder: "$3"))) c JOIN consult.respondent r ON r.id = c.respondent_id
+                GROUP BY c.theme_id, c.respondent_id, r.instrument_id, r.respondent_group),
+            coded AS (
+                SELECT p.theme_id, \(Self.groupOf(group: "p.respondent_group", survey: "p.instrument_id", answer: "field.value")) AS grp,
+                       count(*) AS respondents, sum(p.segments) AS segments
+                FROM per_respondent p LEFT JOIN field ON field.respondent_id = p.respondent_id
+                WHERE $2::text IS NULL OR p.instrument_id = $2
+                GROUP BY 1, 2)
+            SELECT t.id, t.label, t.parent_id, b.grp, b.n AS base,
+                   coalesce(coded.respondents, 0) AS respondents, coalesce(coded.segments, 0) AS segments
+            FROM consult.theme t JOIN cb ON cb.version = t.codebook_version
+            CROSS JOIN base b
+            LEFT JOIN coded ON coded.theme_id = t.id AND coded.grp IS NOT DISTINCT FROM b.grp
+            WHERE NOT EXISTS (SELECT 1 FROM consult.theme ch WHERE ch.codebook_version = t.codebook_version AND ch.parent_id = t.id)
+            ORDER BY t.position, b.grp
+            """, field, survey, coder).rows.map(Self.rawThemeCount)
+    }
+
+    static func rawThemeCount(_ row: QueryResult.Row) throws -> RawThemeCount {
+        RawThemeCount(theme: try row.string("id"), label: try row.string("label"), parent: row["parent_id"], group: row["grp"],
+                      base: try row.int("base"), respondents: try row.int("respondents"), segments: try row.int("segments"))
+    }
+}
+
+extension Store {
     /// How many respondents (of `survey`, or all) give each value of a closed question or attribute;
     /// respondents without an answer are counted under "(no answer)".
     public func respondentCounts(by field: String, survey: String?) throws -> [(value: String, respondents: Int)] {
-        try db.query("""
-            WITH resp AS (\(Self.respondentsByField))
-            SELECT grp AS value, count(*) AS n FROM resp GROUP BY 1 ORDER BY 1
-            """, field, survey).rows.map { (value: try $0.string("value"), respondents: try $0.int("n")) }
+        try db.query("\(Self.talliedByField(table: "consult.respondent_tally", keys: [], measures: ["respondents"])) ORDER BY grp", field, survey)
+            .rows.map { (value: try $0.string("grp"), respondents: try $0.int("respondents")) }
     }
 }

@@ -53,6 +53,7 @@ import Testing
             #expect(row.respondents == want.respondents && row.segments == want.segments, "\(step): \(row.theme) \(row.group ?? "")")
         }
         #expect(counted.reduce(0) { $0 + ($1.segments ?? 0) } == expected.values.reduce(0) { $0 + $1.segments }, "\(step)")
+        try TallyCheck.expectTalliesMatchCounts(store, step)
     }
 
     @Test func finalThemeFollowsTheRuleThroughEveryKindOfChange() throws {

@@ -1,0 +1,70 @@
+@testable import ConsultStore
+import Testing
+
+/// The tallies kept at write time (sql/0013) against the same counts worked out from the data as the
+/// queries did before them: theme counts from the final coding, closed-answer counts and bases from
+/// the answers, for every `--by` field (none, group, survey, every question and attribute) and every
+/// survey filter. `FinalThemeTests` runs it after every kind of change.
+enum TallyCheck {
+    /// Counts of every option of the closed questions, by field `$1` and survey `$2`, from the answers:
+    /// the query `optionCounts` ran before the tallies, kept as the reference.
+    static let optionsFromAnswers = """
+        WITH resp AS (\(Store.respondentsByField)),
+        closed AS (SELECT instrument_id, id, position, type, options FROM consult.question
+                   WHERE type IN ('single', 'multi', 'likert5', 'demographic')),
+        answered AS (SELECT resp.instrument_id, a.question_id, a.value, resp.grp, a.respondent_id
+                     FROM consult.answer a JOIN resp ON resp.id = a.respondent_id
+                     JOIN closed q ON q.instrument_id = resp.instrument_id AND q.id = a.question_id),
+        base AS (SELECT instrument_id, question_id, grp, count(*) AS n
+                 FROM (SELECT DISTINCT instrument_id, question_id, grp, respondent_id FROM answered) answering GROUP BY 1, 2, 3),
+        options AS (SELECT q.instrument_id, q.id AS question_id, q.position, q.type, o.option ->> 'value' AS value, o.ordinality
+                    FROM closed q, jsonb_array_elements(q.options) WITH ORDINALITY o(option, ordinality)),
+        cells AS (SELECT instrument_id, question_id, value, grp, count(*) AS n FROM answered GROUP BY 1, 2, 3, 4)
+        SELECT o.instrument_id, o.question_id, o.type, o.value, b.grp, b.n AS answered, coalesce(c.n, 0) AS n
+        FROM options o JOIN base b ON b.instrument_id = o.instrument_id AND b.question_id = o.question_id
+        LEFT JOIN cells c ON c.instrument_id = o.instrument_id AND c.question_id = o.question_id
+            AND c.value = o.value AND c.grp IS NOT DISTINCT FROM b.grp
+        ORDER BY o.instrument_id, o.position, b.grp, o.ordinality
+        """
+
+    static func expectTalliesMatchCounts(_ store: Store, _ step: String) throws {
+        let fields: [String?] = [nil] + (try store.groupingFields())
+        let surveys: [String?] = [nil] + (try store.db.query("SELECT id FROM consult.instrument ORDER BY id").rows.map { try $0.string("id") })
+        for field in fields {
+            for survey in surveys {
+                let tallied = try store.talliedThemeCounts(by: field, survey: survey)
+                let counted = try store.countedThemeCounts(by: field, survey: survey, coder: nil)
+                #expect(tallied == counted, "\(step): themes by \(field ?? "-") in \(survey ?? "all surveys")")
+                let options = try store.optionCounts(survey: survey, question: nil, by: field)
+                let reference = try store.db.query(optionsFromAnswers, field, survey).rows.map { row in
+                    OptionCount(survey: try row.string("instrument_id"), question: try row.string("question_id"),
+                                questionType: try row.string("type"), option: try row.string("value"), group: row["grp"],
+                                count: try row.int("n"), answered: try row.int("answered"))
+                }
+                #expect(options == reference, "\(step): options by \(field ?? "-") in \(survey ?? "all surveys")")
+                if let field {
+                    let bases = try store.respondentCounts(by: field, survey: survey)
+                    let referenceBases = try store.db.query("WITH resp AS (\(Store.respondentsByField)) SELECT grp, count(*) AS n FROM resp GROUP BY 1 ORDER BY 1",
+                                                            field, survey).rows.map { (try $0.string("grp"), try $0.int("n")) }
+                    #expect(bases.map(\.value) == referenceBases.map(\.0) && bases.map(\.respondents) == referenceBases.map(\.1),
+                            "\(step): respondents by \(field) in \(survey ?? "all surveys")")
+                }
+            }
+        }
+    }
+}
+
+@Suite struct TallyTests {
+    /// The tallies subtract a respondent's profile while their final coding is there to pair with, so a
+    /// respondent deleted without their profile going first (a bare DELETE, not `erase` or retention) is
+    /// refused and changes nothing, rather than leaving the theme tallies counting them.
+    @Test func aRespondentDeletedBehindTheProfilesBackIsRefused() throws {
+        let small = try SmallConsultation()
+        let store = small.store
+        let before = try store.themeCounts(by: "age_band", filter: SegmentFilter(), minimumCell: 1)
+        let id = try store.db.query("SELECT respondent_id FROM consult.respondent_profile ORDER BY respondent_id LIMIT 1").rows[0].int("respondent_id")
+        #expect(throws: (any Error).self) { try store.db.query("DELETE FROM consult.respondent WHERE id = $1::bigint", id) }
+        #expect(try store.themeCounts(by: "age_band", filter: SegmentFilter(), minimumCell: 1) == before)
+        try TallyCheck.expectTalliesMatchCounts(store, "after the refused delete")
+    }
+}
