@@ -24,40 +24,8 @@ BEGIN;
 -- the UPDATE of every coding below (Store.replaceCodings uses the same setting for its bulk writes).
 SET LOCAL consult.final_theme_deferred = 'on';
 
-ALTER TABLE consult.instrument ADD CONSTRAINT instrument_id_consultation_key UNIQUE (id, consultation_id);
-
-ALTER TABLE consult.respondent ADD COLUMN consultation_id text;
-UPDATE consult.respondent r SET consultation_id = i.consultation_id FROM consult.instrument i WHERE i.id = r.instrument_id;
-ALTER TABLE consult.respondent
-    ALTER COLUMN consultation_id SET NOT NULL,
-    ADD CONSTRAINT respondent_id_consultation_key UNIQUE (id, consultation_id),
-    ADD CONSTRAINT respondent_consultation_fkey FOREIGN KEY (instrument_id, consultation_id)
-        REFERENCES consult.instrument (id, consultation_id);
-
-ALTER TABLE consult.answer ADD COLUMN consultation_id text;
-UPDATE consult.answer a SET consultation_id = r.consultation_id FROM consult.respondent r WHERE r.id = a.respondent_id;
-ALTER TABLE consult.answer
-    ALTER COLUMN consultation_id SET NOT NULL,
-    ADD CONSTRAINT answer_consultation_fkey FOREIGN KEY (respondent_id, consultation_id)
-        REFERENCES consult.respondent (id, consultation_id) ON DELETE CASCADE;
-
-ALTER TABLE consult.segment ADD COLUMN consultation_id text;
-UPDATE consult.segment s SET consultation_id = r.consultation_id FROM consult.respondent r WHERE r.id = s.respondent_id;
-ALTER TABLE consult.segment
-    ALTER COLUMN consultation_id SET NOT NULL,
-    ADD CONSTRAINT segment_id_consultation_key UNIQUE (id, consultation_id),
-    ADD CONSTRAINT segment_consultation_fkey FOREIGN KEY (respondent_id, consultation_id)
-        REFERENCES consult.respondent (id, consultation_id) ON DELETE CASCADE;
-
-ALTER TABLE consult.coding ADD COLUMN consultation_id text;
-UPDATE consult.coding c SET consultation_id = s.consultation_id FROM consult.segment s WHERE s.id = c.segment_id;
-ALTER TABLE consult.coding
-    ALTER COLUMN consultation_id SET NOT NULL,
-    ADD CONSTRAINT coding_consultation_fkey FOREIGN KEY (segment_id, consultation_id)
-        REFERENCES consult.segment (id, consultation_id) ON DELETE CASCADE;
-
 -- Fills consultation_id from the row's parent when the writer leaves it out; a writer that names it
--- is checked by the foreign keys above instead. Each branch names only its own table's columns
+-- is checked by the foreign keys below instead. Each branch names only its own table's columns
 -- (PL/pgSQL prepares a statement when it first runs it, so the other branches never see this row).
 CREATE FUNCTION consult.carry_consultation() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
@@ -75,13 +43,32 @@ BEGIN
     RETURN NEW;
 END $$;
 
-CREATE TRIGGER respondent_carries_consultation BEFORE INSERT ON consult.respondent
-    FOR EACH ROW EXECUTE FUNCTION consult.carry_consultation();
-CREATE TRIGGER answer_carries_consultation BEFORE INSERT ON consult.answer
-    FOR EACH ROW EXECUTE FUNCTION consult.carry_consultation();
-CREATE TRIGGER segment_carries_consultation BEFORE INSERT ON consult.segment
-    FOR EACH ROW EXECUTE FUNCTION consult.carry_consultation();
-CREATE TRIGGER coding_carries_consultation BEFORE INSERT ON consult.coding
-    FOR EACH ROW EXECUTE FUNCTION consult.carry_consultation();
+ALTER TABLE consult.instrument ADD CONSTRAINT instrument_id_consultation_key UNIQUE (id, consultation_id);
+
+-- Parents before children: each table's column is filled from its parent's, and a child's foreign
+-- key needs the parent's (id, consultation_id) unique key. The identifiers are this file's own.
+DO $$
+DECLARE
+    t record;
+BEGIN
+    FOR t IN SELECT * FROM (VALUES ('respondent', 'instrument_id', 'instrument', 'NO ACTION'),
+                                   ('answer', 'respondent_id', 'respondent', 'CASCADE'),
+                                   ('segment', 'respondent_id', 'respondent', 'CASCADE'),
+                                   ('coding', 'segment_id', 'segment', 'CASCADE')) AS v(child, parent_key, parent, on_delete) LOOP
+        EXECUTE format('ALTER TABLE consult.%I ADD COLUMN consultation_id text', t.child);
+        EXECUTE format('UPDATE consult.%1$I c SET consultation_id = p.consultation_id FROM consult.%2$I p WHERE p.id = c.%3$I',
+                       t.child, t.parent, t.parent_key);
+        EXECUTE format('ALTER TABLE consult.%1$I ALTER COLUMN consultation_id SET NOT NULL,
+                            ADD CONSTRAINT %2$I FOREIGN KEY (%3$I, consultation_id)
+                                REFERENCES consult.%4$I (id, consultation_id) ON DELETE %5$s',
+                       t.child, t.child || '_consultation_fkey', t.parent_key, t.parent, t.on_delete);
+        IF t.child IN ('respondent', 'segment') THEN
+            EXECUTE format('ALTER TABLE consult.%1$I ADD CONSTRAINT %2$I UNIQUE (id, consultation_id)',
+                           t.child, t.child || '_id_consultation_key');
+        END IF;
+        EXECUTE format('CREATE TRIGGER %I BEFORE INSERT ON consult.%I FOR EACH ROW EXECUTE FUNCTION consult.carry_consultation()',
+                       t.child || '_carries_consultation', t.child);
+    END LOOP;
+END $$;
 
 COMMIT;
