@@ -118,7 +118,11 @@ public final class MultiLabelFineTuner {
         guard frozen > 0 else {
             return trainingLoss(weights, batch, dropoutRate: settings.dropoutRate, generator: &generator, gradients: &gradients)
         }
-        let missing = Array(Set(batch.map(\.tokenIDs).filter { frozenOutputs[$0] == nil }))
+        // In the batch's own order, not a Set's: a Set iterates in a per-process order, the lower layers
+        // then ran on differently composed batches, and BLAS rounds differently by shape, so the same
+        // seed gave different weights from one process to the next.
+        var seen: Set<[Int32]> = []
+        let missing = batch.map(\.tokenIDs).filter { frozenOutputs[$0] == nil && seen.insert($0).inserted }
         for (ids, rows) in zip(missing, lowerLayerOutputs(weights, tokenSequences: missing, below: frozen)) { frozenOutputs[ids] = rows }
         return trainingLoss(weights, batch, dropoutRate: settings.dropoutRate, generator: &generator, gradients: &gradients,
                             firstTrainableLayer: frozen, startInput: batch.map { frozenOutputs[$0.tokenIDs]! })
