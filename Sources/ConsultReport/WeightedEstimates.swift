@@ -28,16 +28,16 @@ public struct WeightedEstimates: Sendable, Equatable {
     public static func gather(from store: Store, survey: String, questionIDs: [String]?, margins: PopulationMargins,
                               minimumCell: Int) throws -> WeightedEstimates {
         let variables = margins.totals.keys.sorted()
-        let units = try store.respondentFields(survey: survey, fields: variables)
-        let weights = try SurveyWeights.rake(units: units.map(\.values), margins: margins)
-        let byRespondent = Dictionary(uniqueKeysWithValues: zip(units.map(\.id), weights.weights))
         let questions = try store.instrument(survey).questions.filter { q in
             [.single, .multi, .likert5].contains(q.type) && (questionIDs?.contains(q.id) ?? true)
         }
-        let answers = try store.closedAnswers(survey: survey, question: nil)
-            .filter { answer in questions.contains { $0.id == answer.question } }
-            .map { (respondent: $0.respondent, question: $0.question, value: $0.value) }
-        let shares = WeightedOptionShare.compute(questions: questions, answers: answers, weights: byRespondent)
+        let counts = try store.weightingCounts(survey: survey, fields: variables, questions: questions.map(\.id))
+        let weights = try SurveyWeights.rake(cells: counts.cells.map { SurveyWeights.Cell(values: $0.values, units: $0.respondents) },
+                                             margins: margins)
+        let shares = WeightedOptionShare.compute(
+            questions: questions,
+            counts: counts.counts.map { WeightedOptionShare.CellCount(cell: $0.cell, question: $0.question, option: $0.option, respondents: $0.respondents) },
+            cellWeights: weights.weights)
         var cells: [Cell] = []
         for question in questions {
             let rows = shares.filter { $0.question == question.id }

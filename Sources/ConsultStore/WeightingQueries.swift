@@ -1,40 +1,85 @@
+import Foundation
 import Postgres
 
-/// One closed answer of one respondent (a multi answer gives several).
-public struct ClosedAnswer: Sendable, Equatable {
-    public var respondent: Int
-    public var question: String
-    public var value: String
+/// A survey's respondents grouped into weighting cells, with what each cell answered: all that
+/// weighting to population margins needs, counted in the server from the respondent profiles.
+public struct WeightingCounts: Sendable, Equatable {
+    /// One combination of values of the weighting fields (a field absent when unanswered).
+    public struct Cell: Sendable, Equatable {
+        public var values: [String: String]
+        public var respondents: Int
+    }
+
+    /// Respondents choosing `option` of `question` (a multi answer counts under each option chosen), or
+    /// answering `question` at all (`option` nil), in the cell at `cell`.
+    public struct Count: Sendable, Equatable {
+        public var cell: Int
+        public var question: String
+        public var option: String?
+        public var respondents: Int
+    }
+
+    /// Every respondent of the survey is in exactly one cell; respondents with no closed answer at all
+    /// are in the cell with no values.
+    public var cells: [Cell]
+    public var counts: [Count]
 }
 
 extension Store {
-    /// The respondents of `survey` with their value of each field in `fields` (answer fields such as
-    /// `ethnicity_group`; a field with several values takes the first in sort order), in id order.
-    public func respondentFields(survey: String, fields: [String]) throws -> [(id: Int, values: [String: String])] {
+    /// `survey`'s respondents by their value of each field in `fields` (answer fields such as
+    /// `ethnicity_group`; a field with several values takes the first in sort order), with each cell's
+    /// respondents choosing each option of `questions` and answering each.
+    ///
+    /// One pass over the survey's profiles (one row per respondent) in the server, not every answer
+    /// into this process: the chapter weights a million respondents from a few hundred rows.
+    public func weightingCounts(survey: String, fields: [String], questions: [String]) throws -> WeightingCounts {
         _ = try instrument(survey)
-        var values: [Int: [String: String]] = [:]
-        let ids = try db.query("SELECT id FROM consult.respondent WHERE instrument_id = $1 ORDER BY id", survey).rows.map { try $0.int("id") }
-        for row in try db.query("""
-            SELECT a.respondent_id, a.question_id, min(a.value) AS value
-            FROM consult.answer a JOIN consult.respondent r ON r.id = a.respondent_id
-            WHERE r.instrument_id = $1 AND a.question_id = ANY($2::text[])
-            GROUP BY a.respondent_id, a.question_id
-            """, survey, TextArray(fields)).rows {
-            values[try row.int("respondent_id"), default: [:]][try row.string("question_id")] = try row.string("value")
+        let rows = try db.query("""
+            WITH profiled AS (
+                SELECT p.questions, p.answer_values, p.fields,
+                       ARRAY(SELECT p.answer_values[array_position(p.questions, f.field)]
+                             FROM unnest($2::text[]) WITH ORDINALITY f(field, n) ORDER BY f.n) AS cell
+                FROM consult.respondent_profile p WHERE p.instrument_id = $1)
+            SELECT to_jsonb(cell)::text AS cell, NULL AS question_id, NULL AS value, count(*) AS n FROM profiled GROUP BY cell
+            UNION ALL
+            SELECT to_jsonb(cell)::text, a.question_id, a.value, count(*)
+            FROM profiled, unnest(questions, answer_values) a(question_id, value) WHERE a.question_id = ANY($3::text[])
+            GROUP BY cell, a.question_id, a.value
+            UNION ALL
+            SELECT to_jsonb(cell)::text, f.question_id, NULL, count(*)
+            FROM profiled, unnest(fields) f(question_id) WHERE f.question_id = ANY($3::text[])
+            GROUP BY cell, f.question_id
+            ORDER BY 1, 2 NULLS FIRST, 3 NULLS FIRST
+            """, survey, TextArray(fields), TextArray(questions)).rows
+        var cells: [WeightingCounts.Cell] = [], index: [String: Int] = [:], counts: [WeightingCounts.Count] = []
+        func cell(_ key: String) throws -> Int {
+            if let known = index[key] { return known }
+            let values = try JSONDecoder().decode([String?].self, from: Data(key.utf8))
+            guard values.count == fields.count else { throw StoreError("weighting cell \(key) does not match the fields \(fields)") }
+            index[key] = cells.count
+            cells.append(WeightingCounts.Cell(
+                values: Dictionary(uniqueKeysWithValues: zip(fields, values).compactMap { field, value in value.map { (field, $0) } }), respondents: 0))
+            return cells.count - 1
         }
-        return ids.map { (id: $0, values: values[$0] ?? [:]) }
-    }
-
-    /// Every closed answer (single, multi, likert) of `survey`, or of one `question`, by respondent.
-    public func closedAnswers(survey: String, question: String?) throws -> [ClosedAnswer] {
-        try db.query("""
-            SELECT a.respondent_id, a.question_id, a.value
-            FROM consult.answer a JOIN consult.respondent r ON r.id = a.respondent_id
-            JOIN consult.question q ON q.instrument_id = r.instrument_id AND q.id = a.question_id
-            WHERE r.instrument_id = $1 AND q.type IN ('single', 'multi', 'likert5') AND ($2::text IS NULL OR a.question_id = $2)
-            ORDER BY a.respondent_id, a.question_id, a.value
-            """, survey, question).rows.map {
-            ClosedAnswer(respondent: try $0.int("respondent_id"), question: try $0.string("question_id"), value: try $0.string("value"))
+        var profiled = 0
+        for row in rows {
+            let at = try cell(try row.string("cell")), n = try row.int("n")
+            if let question: String = row["question_id"] {
+                counts.append(WeightingCounts.Count(cell: at, question: question, option: row["value"], respondents: n))
+            } else {
+                cells[at].respondents = n
+                profiled += n
+            }
         }
+        // Respondents with no closed answer have no profile: they are the survey's respondents less the
+        // profiled, in the cell with no values (written as jsonb writes an array of nulls).
+        let everyone = try db.query("""
+            SELECT coalesce(sum(respondents), 0) AS n FROM consult.respondent_tally WHERE field = '' AND instrument_id = $1
+            """, survey).rows[0].int("n")
+        if everyone > profiled {
+            let none = try cell("[" + Array(repeating: "null", count: fields.count).joined(separator: ", ") + "]")
+            cells[none].respondents += everyone - profiled
+        }
+        return WeightingCounts(cells: cells, counts: counts)
     }
 }

@@ -12,7 +12,7 @@ import Statistics
 ///   other levels share its weight) and reported in `emptyLevels`, so a reader knows whose views are
 ///   missing entirely.
 public struct SurveyWeights: Sendable, Equatable {
-    /// One weight per unit, in input order.
+    /// One weight per unit (`rake(units:)`), or per cell, the weight of each of its units (`rake(cells:)`), in input order.
     public var weights: [Double]
     /// Units raked / kept at weight 1.
     public var raked: Int
@@ -24,31 +24,54 @@ public struct SurveyWeights: Sendable, Equatable {
     public var designEffect: Double
     public var effectiveSampleSize: Double
 
+    /// Units that share a value of every margin variable (or lack the same ones): raking gives them one
+    /// weight, so the respondents of a million-row survey are weighted as a few dozen cells.
+    public struct Cell: Sendable, Hashable {
+        /// The cell's value of each margin variable (absent when unanswered).
+        public var values: [String: String]
+        /// Units in the cell.
+        public var units: Int
+
+        public init(values: [String: String], units: Int) {
+            self.values = values
+            self.units = units
+        }
+    }
+
     /// - Parameter units: per unit, its value of each margin variable (absent when unanswered).
     /// - Throws: `StatisticsError` when no unit can be placed or the margins are empty.
     public static func rake(units: [[String: String]], margins: PopulationMargins) throws -> SurveyWeights {
+        try rake(cells: units.map { Cell(values: $0, units: 1) }, margins: margins)
+    }
+
+    /// The same weights from the units grouped by cell: a cell's total weight is raked (the same
+    /// iterations, since every unit of a cell is multiplied by the same factors), then shared equally.
+    /// - Throws: `StatisticsError` when no unit can be placed or the margins are empty.
+    public static func rake(cells: [Cell], margins: PopulationMargins) throws -> SurveyWeights {
         let variables = margins.totals.keys.sorted()
         guard !variables.isEmpty else { throw StatisticsError.empty(what: "population margins") }
-        let placed = units.indices.filter { unit in
-            variables.allSatisfy { variable in units[unit][variable].map { margins.totals[variable]?[$0] != nil } ?? false }
+        let placed = cells.indices.filter { cell in
+            cells[cell].units > 0
+                && variables.allSatisfy { variable in cells[cell].values[variable].map { margins.totals[variable]?[$0] != nil } ?? false }
         }
-        guard !placed.isEmpty else { throw StatisticsError.empty(what: "respondents with a value for every margin (\(variables.joined(separator: ", ")))") }
+        let placedUnits = placed.reduce(0) { $0 + cells[$1].units }
+        guard placedUnits > 0 else { throw StatisticsError.empty(what: "respondents with a value for every margin (\(variables.joined(separator: ", ")))") }
         var empty: [String] = []
         let rakingMargins = variables.map { variable -> RakingMargin in
-            let levels = placed.map { units[$0][variable] ?? "" }
+            let levels = placed.map { cells[$0].values[variable] ?? "" }
             let present = Set(levels)
             let population = margins.totals[variable] ?? [:]
             empty += population.keys.filter { !present.contains($0) }.sorted().map { "\(variable)=\($0)" }
             let kept = population.filter { present.contains($0.key) }
             let sum = kept.values.reduce(0, +)
             return RakingMargin(variable: variable, levels: levels,
-                                targets: kept.mapValues { $0 / sum * Double(placed.count) })
+                                targets: kept.mapValues { $0 / sum * Double(placedUnits) })
         }
-        let result = try Raking.rake(weights: Array(repeating: 1, count: placed.count), margins: rakingMargins)
-        var weights = Array(repeating: 1.0, count: units.count)
-        for (slot, unit) in placed.enumerated() { weights[unit] = result.weights[slot] }
-        let kish = try KishWeighting(weights: weights)
-        return SurveyWeights(weights: weights, raked: placed.count, unplaced: units.count - placed.count, emptyLevels: empty,
+        let result = try Raking.rake(weights: placed.map { Double(cells[$0].units) }, margins: rakingMargins)
+        var weights = Array(repeating: 1.0, count: cells.count)
+        for (slot, cell) in placed.enumerated() { weights[cell] = result.weights[slot] / Double(cells[cell].units) }
+        let kish = try KishWeighting(weights: weights, counts: cells.map(\.units))
+        return SurveyWeights(weights: weights, raked: placedUnits, unplaced: cells.reduce(0) { $0 + $1.units } - placedUnits, emptyLevels: empty,
                              sweeps: result.sweeps, converged: result.converged,
                              designEffect: kish.designEffect, effectiveSampleSize: kish.effectiveSampleSize)
     }
@@ -70,9 +93,14 @@ public struct WeightedShare: Sendable, Equatable {
     ///   - answered: weights of every respondent who answered the question (including `chosen`).
     /// - Returns: nil when nobody answered.
     public static func compute(chosen: [Double], answered: [Double]) -> WeightedShare? {
-        let total = answered.reduce(0, +)
-        guard total > 0, let kish = try? KishWeighting(weights: answered) else { return nil }
-        let count = chosen.reduce(0, +)
+        compute(chosen: chosen.map { (weight: $0, respondents: 1) }, answered: answered.map { (weight: $0, respondents: 1) })
+    }
+
+    /// The same with respondents grouped: `respondents` of them at `weight` each.
+    public static func compute(chosen: [(weight: Double, respondents: Int)], answered: [(weight: Double, respondents: Int)]) -> WeightedShare? {
+        let total = answered.reduce(0) { $0 + $1.weight * Double($1.respondents) }
+        guard total > 0, let kish = try? KishWeighting(weights: answered.map(\.weight), counts: answered.map(\.respondents)) else { return nil }
+        let count = chosen.reduce(0) { $0 + $1.weight * Double($1.respondents) }
         let p = min(1, max(0, count / total))
         guard let bounds = Proportion.wilson(estimate: p, n: kish.effectiveSampleSize) else { return nil }
         return WeightedShare(weightedCount: count, estimate: p, lower: bounds.lower, upper: bounds.upper,

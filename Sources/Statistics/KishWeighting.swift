@@ -16,15 +16,26 @@ public struct KishWeighting: Sendable, Equatable {
     /// - Throws: `.empty` for no weights, `.invalidValue` for a negative or non-finite weight,
     ///   `.zeroTotal` when every weight is zero.
     public init(weights: [Double]) throws(StatisticsError) {
-        guard !weights.isEmpty else { throw .empty(what: "weights") }
+        try self.init(weights: weights, counts: Array(repeating: 1, count: weights.count))
+    }
+
+    /// The same for `counts[i]` units of weight `weights[i]` each: units with equal weights grouped
+    /// (a weighting cell), so that a million respondents in a dozen cells cost a dozen terms.
+    ///
+    /// - Precondition: `weights` and `counts` have the same length; counts are not negative.
+    /// - Throws: as `init(weights:)`; `.empty` also when the counts add up to no unit.
+    public init(weights: [Double], counts: [Int]) throws(StatisticsError) {
+        precondition(weights.count == counts.count && counts.allSatisfy { $0 >= 0 }, "one count, at least 0, per weight")
+        let n = counts.reduce(0, +)
+        guard n > 0 else { throw .empty(what: "weights") }
         if let bad = weights.firstIndex(where: { !$0.isFinite || $0 < 0 }) {
             throw .invalidValue(what: "weights", index: bad, value: weights[bad])
         }
-        let sum = weights.reduce(0, +)
+        let sum = zip(weights, counts).reduce(0) { $0 + $1.0 * Double($1.1) }
         guard sum > 0 else { throw .zeroTotal(what: "weights") }
-        let sumOfSquares = weights.reduce(0) { $0 + $1 * $1 }
-        units = weights.count
+        let sumOfSquares = zip(weights, counts).reduce(0) { $0 + $1.0 * $1.0 * Double($1.1) }
+        units = n
         effectiveSampleSize = sum * sum / sumOfSquares
-        designEffect = Double(weights.count) / effectiveSampleSize
+        designEffect = Double(n) / effectiveSampleSize
     }
 }

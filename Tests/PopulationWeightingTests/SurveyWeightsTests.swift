@@ -58,7 +58,42 @@ import Testing
         let equal = try #require(WeightedShare.compute(chosen: [2, 2, 2], answered: Array(repeating: 2, count: 10)))
         let plain = Proportion(successes: 3, total: 10)
         #expect(abs(equal.lower - plain.lower) < 1e-12 && abs(equal.upper - plain.upper) < 1e-12)
-        #expect(WeightedShare.compute(chosen: [], answered: []) == nil)
+        #expect(WeightedShare.compute(chosen: [Double](), answered: [Double]()) == nil)
+    }
+
+    /// Units grouped into cells give each unit the weight it gets alone, and the same design effect:
+    /// the chapter weights a million respondents as a few dozen cells.
+    @Test func cellsWeighAsTheirUnits() throws {
+        let margins = PopulationMargins(totals: ["sex": ["f": 60, "m": 40], "age": ["young": 30, "old": 70]])
+        let cells = [SurveyWeights.Cell(values: ["sex": "f", "age": "young"], units: 3), SurveyWeights.Cell(values: ["sex": "m", "age": "old"], units: 1),
+                     SurveyWeights.Cell(values: ["sex": "f", "age": "old"], units: 2), SurveyWeights.Cell(values: [:], units: 4),
+                     SurveyWeights.Cell(values: ["sex": "m", "age": "young"], units: 5), SurveyWeights.Cell(values: ["sex": "f"], units: 0)]
+        let units = cells.flatMap { Array(repeating: $0.values, count: $0.units) }
+        let byCell = try SurveyWeights.rake(cells: cells, margins: margins)
+        let byUnit = try SurveyWeights.rake(units: units, margins: margins)
+        let expanded = zip(cells, byCell.weights).flatMap { Array(repeating: $1, count: $0.units) }
+        #expect(zip(expanded, byUnit.weights).allSatisfy { abs($0 - $1) < 1e-9 })
+        #expect(byCell.raked == 11 && byCell.unplaced == 4 && byUnit.raked == 11 && byUnit.unplaced == 4)
+        #expect(abs(byCell.designEffect - byUnit.designEffect) < 1e-9 && abs(byCell.effectiveSampleSize - byUnit.effectiveSampleSize) < 1e-9)
+        #expect(byCell.weights[3] == 1)
+        #expect(throws: StatisticsError.self) { try SurveyWeights.rake(cells: [SurveyWeights.Cell(values: ["sex": "f", "age": "old"], units: 0)], margins: margins) }
+    }
+
+    /// Shares from cell counts: a cell's respondents each carry its weight; the unweighted counts add up.
+    @Test func optionSharesComeFromCellCounts() throws {
+        let question = Question(id: "q", type: .single, wording: "?", options: [AnswerOption(value: "yes", label: "Yes"), AnswerOption(value: "no", label: "No")])
+        // Cell 0 (weight 0.5): 4 answered, 3 yes, 1 no. Cell 1 (weight 2): 2 answered, both no.
+        let counts = [WeightedOptionShare.CellCount(cell: 0, question: "q", option: nil, respondents: 4),
+                      WeightedOptionShare.CellCount(cell: 0, question: "q", option: "yes", respondents: 3),
+                      WeightedOptionShare.CellCount(cell: 0, question: "q", option: "no", respondents: 1),
+                      WeightedOptionShare.CellCount(cell: 1, question: "q", option: nil, respondents: 2),
+                      WeightedOptionShare.CellCount(cell: 1, question: "q", option: "no", respondents: 2)]
+        let shares = WeightedOptionShare.compute(questions: [question], counts: counts, cellWeights: [0.5, 2])
+        #expect(shares.map(\.option) == ["yes", "no"] && shares.map(\.count) == [3, 3] && shares.map(\.answered) == [6, 6])
+        let unitWise = try #require(WeightedShare.compute(chosen: [0.5, 0.5, 0.5], answered: [0.5, 0.5, 0.5, 0.5, 2, 2]))
+        let yes = try #require(shares[0].share)
+        #expect(abs(yes.estimate - 1.5 / 6) < 1e-12 && abs(yes.lower - unitWise.lower) < 1e-12 && abs(yes.effectiveSampleSize - unitWise.effectiveSampleSize) < 1e-12)
+        #expect(WeightedOptionShare.compute(questions: [question], counts: [], cellWeights: []).allSatisfy { $0.share == nil && $0.answered == 0 })
     }
 
     @Test func censusReferenceBecomesAnEthnicGroupMargin() throws {

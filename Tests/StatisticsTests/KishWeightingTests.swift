@@ -19,6 +19,13 @@ import Testing
         #expect(kish.units == weights.count)
     }
 
+    /// Grouped weights are the same units: [1, 1, 1, 1, 2, 2] as two weights with counts.
+    @Test func countsAreRepeatedUnits() throws {
+        let grouped = try KishWeighting(weights: [1, 2, 7], counts: [4, 2, 0])
+        #expect(abs(grouped.designEffect - 1.125) < 1e-12 && abs(grouped.effectiveSampleSize - 64.0 / 12.0) < 1e-12 && grouped.units == 6)
+        #expect(throws: StatisticsError.empty(what: "weights")) { try KishWeighting(weights: [3], counts: [0]) }
+    }
+
     @Test(arguments: [0.001, 3.0, 1000.0])
     func scalingTheWeightsChangesNothing(_ factor: Double) throws {
         let weights = [1.0, 2.0, 2.0, 5.0, 0.5]
