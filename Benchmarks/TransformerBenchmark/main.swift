@@ -88,19 +88,23 @@ let trainingSeed = UInt64(option("--seed", in: &arguments) ?? "13") ?? 13
 let dumpPath = option("--dump", in: &arguments)
 let refitEpochs = option("--refit-epochs", in: &arguments).flatMap { Int($0) }
 let soupModel = option("--soup", in: &arguments)
+/// Further coded files trained on beside the four training sets (`--extra-training FILE`, repeatable): more
+/// answers in other writers' words. Their rows join the pool that the validation split is drawn from.
+var extraTraining: [String] = []
+while let path = option("--extra-training", in: &arguments) { extraTraining.append(path) }
 if arguments.first == "choose" {
     try choose(dumps: Array(arguments.dropFirst()), scoreSetFour: scoreSetFour, soupModel: soupModel)
     exit(0)
 }
 guard arguments.count == 2, ["inference", "fine-tune"].contains(arguments[0]) else {
-    fail("usage: transformer-bench inference|fine-tune MODEL_DIR [--first-trainable-layer K] [--max-epochs N] [--seed N] [--refit-epochs N] [--dump FILE] [--score-set-4] [--combine [--polis DIR]] | choose DUMP... [--soup MODEL_DIR] [--score-set-4]")
+    fail("usage: transformer-bench inference|fine-tune MODEL_DIR [--first-trainable-layer K] [--max-epochs N] [--seed N] [--refit-epochs N] [--extra-training FILE]... [--dump FILE] [--score-set-4] [--combine [--polis DIR]] | choose DUMP... [--soup MODEL_DIR] [--score-set-4]")
 }
 let files = BaseModelFiles(directory: URL(fileURLWithPath: arguments[1]))
 let loadStart = ContinuousClock.now
 let encoder = try SentenceEncoder(files: files)
 report(String(format: "model loaded in %.2f s", seconds(since: loadStart)))
 
-let training = try (1...4).flatMap { try codedAnswers("surveys/training/training-\($0).csv") }
+let training = try ((1...4).map { "surveys/training/training-\($0).csv" } + extraTraining).flatMap { try codedAnswers($0) }
 let heldOut = try (2...4).map { try codedAnswers("surveys/evaluation/heldout-gold-\($0).csv") }
 
 if arguments[0] == "inference" {
