@@ -172,7 +172,7 @@ extension PerceptionSummary {
         for id in try store.instrumentIDs() { surveyOfGroup[try store.instrument(id).respondentGroup] = id }
         return make(themes: try store.themeCounts(by: "group", filter: filter, minimumCell: minimumCell),
                     raw: try store.themeCounts(by: "group", filter: filter, minimumCell: 1),
-                    sessions: try store.sampleDescription(coder: coder).focusGroupSessions, raising: try store.themeSessionCounts(coder: coder),
+                    sessions: try store.focusGroupSessionCount(), raising: try store.themeSessionCounts(coder: coder),
                     answers: answers,
                     surveyOfGroup: surveyOfGroup, themeGroups: try store.currentThemeGroups(), minimumCell: minimumCell)
     }

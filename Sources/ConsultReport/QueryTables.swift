@@ -24,7 +24,7 @@ public enum QueryTables {
         }
         if field == "group" {
             let raising = try store.themeSessionCounts(coder: coder)
-            let sessions = try store.sampleDescription(coder: coder).focusGroupSessions
+            let sessions = try store.focusGroupSessionCount()
             table.columns += ["groups_raising", "groups"]
             for (index, count) in counts.enumerated() {
                 table.rows[index] += count.group == "focus_group" ? [.int(raising[count.theme, default: 0]), .int(sessions)] : [.absent, .absent]

@@ -3,16 +3,16 @@ import Postgres
 
 /// A survey's respondents grouped into weighting cells, with what each cell answered: all that
 /// weighting to population margins needs, counted in the server from the respondent profiles.
-public struct WeightingCounts: Sendable, Equatable {
+public struct WeightingCounts: Sendable, Equatable, Codable {
     /// One combination of values of the weighting fields (a field absent when unanswered).
-    public struct Cell: Sendable, Equatable {
+    public struct Cell: Sendable, Equatable, Codable {
         public var values: [String: String]
         public var respondents: Int
     }
 
     /// Respondents choosing `option` of `question` (a multi answer counts under each option chosen), or
     /// answering `question` at all (`option` nil), in the cell at `cell`.
-    public struct Count: Sendable, Equatable {
+    public struct Count: Sendable, Equatable, Codable {
         public var cell: Int
         public var question: String
         public var option: String?
@@ -31,9 +31,17 @@ extension Store {
     /// respondents choosing each option of `questions` and answering each.
     ///
     /// One pass over the survey's profiles (one row per respondent) in the server, not every answer
-    /// into this process: the chapter weights a million respondents from a few hundred rows.
+    /// into this process: the chapter weights a million respondents from a few hundred rows. Kept in
+    /// the aggregate cache until the responses change: coding leaves it warm.
     public func weightingCounts(survey: String, fields: [String], questions: [String]) throws -> WeightingCounts {
         _ = try instrument(survey)
+        return try cachedAggregate(Self.cacheKey("weighting", survey, fields.joined(separator: ","), questions.joined(separator: ",")),
+                                   reading: .responses) {
+            try countWeightingCells(survey: survey, fields: fields, questions: questions)
+        }
+    }
+
+    private func countWeightingCells(survey: String, fields: [String], questions: [String]) throws -> WeightingCounts {
         let rows = try db.query("""
             WITH profiled AS (
                 SELECT p.questions, p.answer_values, p.fields,

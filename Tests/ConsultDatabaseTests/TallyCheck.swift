@@ -42,6 +42,11 @@ enum TallyCheck {
                                 count: try row.int("n"), answered: try row.int("answered"))
                 }
                 #expect(options == reference, "\(step): options by \(field ?? "-") in \(survey ?? "all surveys")")
+                // One question's counts (a crosstab) are the same rows as in all questions' counts.
+                for question in Set(reference.map(\.question)).sorted().prefix(3) {
+                    #expect(try store.optionCounts(survey: survey, question: question, by: field) == reference.filter { $0.question == question },
+                            "\(step): options of \(question) by \(field ?? "-") in \(survey ?? "all surveys")")
+                }
                 if let field {
                     let bases = try store.respondentCounts(by: field, survey: survey)
                     let referenceBases = try store.db.query("WITH resp AS (\(Store.respondentsByField)) SELECT grp, count(*) AS n FROM resp GROUP BY 1 ORDER BY 1",
