@@ -82,9 +82,15 @@ public struct ChapterData: Sendable {
             }
         }
         let coders = try store.humanCoders()
-        let agreement = coders.count >= 2
-            ? try CoderAgreementReport.compute(try coders.map(store.coderCodings), themeIDs: try store.currentThemeIDs())
-            : nil
+        var agreement: CoderAgreementReport? = nil
+        if coders.count >= 2 {
+            do {
+                agreement = try CoderAgreementReport.compute(try coders.map(store.coderCodings), themeIDs: try store.currentThemeIDs())
+            } catch StatisticsError.empty {
+                // Two human coders who have not yet coded a segment in common: agreement is not measured
+                // yet, and the chapter says so (it used to fail here instead).
+            }
+        }
         return ChapterData(
             overview: overview, codebook: codebook, instruments: try store.instrumentIDs().map(store.instrument),
             themeCounts: counts, closed: closed, quotes: quotes, sessionCounts: try store.themeSessionCounts(),

@@ -146,7 +146,7 @@ import Glibc
         #expect(both.status == 0, "\(both.stderr)")
         let markdown = try String(contentsOfFile: outDir + "/perceptions-chapter.md", encoding: .utf8)
         #expect(FileManager.default.fileExists(atPath: outDir + "/perceptions-chapter.html"))
-        #expect(markdown.contains("2 human coders coded the same segments") && !markdown.contains("No second coder yet"))
+        #expect(markdown.contains("2 human coders coded the same segments") && !markdown.contains("No segment has been coded by two human coders yet"))
 
         let pandocInstalled = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
             .contains { FileManager.default.isExecutableFile(atPath: "\($0)/pandoc") }

@@ -116,7 +116,7 @@ import Testing
         let html = try #require(rendered.documents[.html])
         for question in data.overview.questions { #expect(chapter.contains(question.text) && html.contains(question.text)) }
         for heading in ["Synthetic data", "## Methods", "codebook version", "In their words", "What differs between groups",
-                        "of 8", "## Who responded", "No second coder yet", "## Limitations", "## Appendix B: Provenance",
+                        "of 8", "## Who responded", "No segment has been coded by two human coders yet", "## Limitations", "## Appendix B: Provenance",
                         "its error has not been measured on this consultation", "consult code sample create"] {
             #expect(chapter.contains(heading), "\(heading)")
         }
@@ -124,6 +124,12 @@ import Testing
         let again = PerceptionChapter.render(ChapterView.build(try ChapterData.gather(from: store, minimumCell: 10)),
                                              templates: templates, formats: [.markdown, .html])
         #expect(again == rendered)
+        // Two human coders who have not coded a segment in common: the chapter says agreement is not measured yet.
+        let segments = try store.segments(SegmentFilter()).prefix(2).map(\.segment)
+        _ = try store.recordDecisions([CodingDecision(segment: segments[0], theme: "trust.low", coder: "alice"),
+                                       CodingDecision(segment: segments[1], theme: "trust.low", coder: "bob")], source: nil)
+        let apart = PerceptionChapter.render(ChapterView.build(try ChapterData.gather(from: store, minimumCell: 10)), templates: templates, formats: [.markdown])
+        #expect(try #require(apart.documents[.markdown]).contains("No segment has been coded by two human coders yet"))
         // Safe to publish, in both formats; the HTML is well-formed XML with its charts inline.
         #expect(PublicationCheck.scan(chapter).isEmpty)
         #expect(PublicationCheck.scanHTML(html).isEmpty)

@@ -36,7 +36,7 @@ import Testing
         let plain = try render(ChapterFixtures.view(synthetic: false))
         #expect(!plain.md.contains("Synthetic data") && !plain.html.contains("Synthetic data"))
         #expect(!plain.md.contains("Weighted estimates") && !plain.html.contains("Weighted estimates"))
-        #expect(plain.md.contains("No second coder yet") && plain.html.contains("No second coder yet"))
+        #expect(plain.md.contains("No segment has been coded by two human coders yet") && plain.html.contains("No segment has been coded by two human coders yet"))
 
         let full = try render(ChapterFixtures.view(
             synthetic: true,
@@ -45,7 +45,7 @@ import Testing
         for doc in [full.md, full.html] {
             #expect(doc.contains("Synthetic data"))
             #expect(doc.contains("Weighted estimates") && doc.contains("41%") && doc.contains("912"))
-            #expect(doc.contains("0.81") && !doc.contains("No second coder yet"))
+            #expect(doc.contains("0.81") && !doc.contains("No segment has been coded by two human coders yet"))
         }
     }
 
