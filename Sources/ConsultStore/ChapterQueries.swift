@@ -7,7 +7,9 @@ extension Store {
     /// independent answers. Themes raised in no session are absent from the result.
     ///
     /// Reached from the focus-group instruments' few participants, so a count after a coding change
-    /// reads their codings only.
+    /// reads their codings only: each participant's through the codings' respondent index (`OFFSET 0`
+    /// keeps the planner from merging the subquery into a join, which it then planned as a scan of every
+    /// final coding, 2.8 s against 0.45 s at 1,000,000 responses).
     ///
     /// - Parameter coder: count one coder's codings instead of the final coding.
     public func themeSessionCounts(coder: String? = nil) throws -> [String: Int] {
@@ -16,7 +18,7 @@ extension Store {
             for row in try db.query("""
                 SELECT c.theme_id, count(DISTINCT s.question_id) AS sessions
                 FROM consult.instrument i JOIN consult.respondent r ON r.instrument_id = i.id
-                JOIN (\(Self.countedCodings(coder: "$1"))) c ON c.respondent_id = r.id
+                CROSS JOIN LATERAL (SELECT * FROM (\(Self.countedCodings(coder: "$1"))) counted WHERE counted.respondent_id = r.id OFFSET 0) c
                 JOIN consult.segment s ON s.id = c.segment_id
                 JOIN consult.focus_group_session f ON f.id = s.question_id
                 WHERE i.kind = 'focus_group'
