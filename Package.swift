@@ -74,7 +74,7 @@ let package = Package(
         .target(name: "Workbooks", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // What each survey tool's export looks like (header rows, metadata columns, multi-select conventions).
         .target(name: "ExportShapes", dependencies: ["FileReading", "ConsultationModel", "SurveyExports", "Digests"]),
-        .target(name: "ConsultStore", dependencies: ["Postgres", "ConsultationModel", "SurveyExports", "CodingQuality", "Digests", "Statistics"]),
+        .target(name: "ConsultStore", dependencies: ["Postgres", "ConsultationModel", "SurveyExports", "CodingQuality", "Digests", "Statistics", "PopulationWeighting"]),
         .target(name: "ConsultIngest", dependencies: ["FileReading", "ConsultationModel", "PersonalData", "SurveyExports", "ExportShapes", "Workbooks", "Digests", "ConsultStore", crypto]),
         .target(name: "ConsultCoding", dependencies: ["RuleCoding", "CodingQuality", "ConsultStore", "ThemeSuggestion", "TransformerCoding", "TransformerEncoder"]),
         .target(

@@ -32,12 +32,8 @@ public struct WeightedEstimates: Sendable, Equatable {
             [.single, .multi, .likert5].contains(q.type) && (questionIDs?.contains(q.id) ?? true)
         }
         let counts = try store.weightingCounts(survey: survey, fields: variables, questions: questions.map(\.id))
-        let weights = try SurveyWeights.rake(cells: counts.cells.map { SurveyWeights.Cell(values: $0.values, units: $0.respondents) },
-                                             margins: margins)
-        let shares = WeightedOptionShare.compute(
-            questions: questions,
-            counts: counts.counts.map { WeightedOptionShare.CellCount(cell: $0.cell, question: $0.question, option: $0.option, respondents: $0.respondents) },
-            cellWeights: weights.weights)
+        let weights = try SurveyWeights.rake(cells: counts.cells, margins: margins)
+        let shares = WeightedOptionShare.compute(questions: questions, counts: counts.counts, cellWeights: weights.weights)
         var cells: [Cell] = []
         for question in questions {
             let rows = shares.filter { $0.question == question.id }

@@ -1,28 +1,17 @@
 import Foundation
+import PopulationWeighting
 import Postgres
 
 /// A survey's respondents grouped into weighting cells, with what each cell answered: all that
-/// weighting to population margins needs, counted in the server from the respondent profiles.
+/// weighting to population margins needs (`SurveyWeights.rake(cells:)`, `WeightedOptionShare.compute`),
+/// counted in the server from the respondent profiles.
 public struct WeightingCounts: Sendable, Equatable, Codable {
-    /// One combination of values of the weighting fields (a field absent when unanswered).
-    public struct Cell: Sendable, Equatable, Codable {
-        public var values: [String: String]
-        public var respondents: Int
-    }
-
-    /// Respondents choosing `option` of `question` (a multi answer counts under each option chosen), or
-    /// answering `question` at all (`option` nil), in the cell at `cell`.
-    public struct Count: Sendable, Equatable, Codable {
-        public var cell: Int
-        public var question: String
-        public var option: String?
-        public var respondents: Int
-    }
-
     /// Every respondent of the survey is in exactly one cell; respondents with no closed answer at all
     /// are in the cell with no values.
-    public var cells: [Cell]
-    public var counts: [Count]
+    public var cells: [SurveyWeights.Cell]
+    /// Respondents of a cell choosing each option (a multi answer counts under each option chosen) and
+    /// answering each question (`option` nil).
+    public var counts: [WeightedOptionShare.CellCount]
 }
 
 extension Store {
@@ -59,34 +48,37 @@ extension Store {
             GROUP BY cell, f.question_id
             ORDER BY 1, 2 NULLS FIRST, 3 NULLS FIRST
             """, survey, TextArray(fields), TextArray(questions)).rows
-        var cells: [WeightingCounts.Cell] = [], index: [String: Int] = [:], counts: [WeightingCounts.Count] = []
+        var cells: [SurveyWeights.Cell] = [], index: [String: Int] = [:], counts: [WeightedOptionShare.CellCount] = []
         func cell(_ key: String) throws -> Int {
             if let known = index[key] { return known }
             let values = try JSONDecoder().decode([String?].self, from: Data(key.utf8))
             guard values.count == fields.count else { throw StoreError("weighting cell \(key) does not match the fields \(fields)") }
             index[key] = cells.count
-            cells.append(WeightingCounts.Cell(
-                values: Dictionary(uniqueKeysWithValues: zip(fields, values).compactMap { field, value in value.map { (field, $0) } }), respondents: 0))
+            cells.append(SurveyWeights.Cell(
+                values: Dictionary(uniqueKeysWithValues: zip(fields, values).compactMap { field, value in value.map { (field, $0) } }), units: 0))
             return cells.count - 1
         }
         var profiled = 0
         for row in rows {
             let at = try cell(try row.string("cell")), n = try row.int("n")
             if let question: String = row["question_id"] {
-                counts.append(WeightingCounts.Count(cell: at, question: question, option: row["value"], respondents: n))
+                counts.append(WeightedOptionShare.CellCount(cell: at, question: question, option: row["value"], respondents: n))
             } else {
-                cells[at].respondents = n
+                cells[at].units = n
                 profiled += n
             }
         }
         // Respondents with no closed answer have no profile: they are the survey's respondents less the
-        // profiled, in the cell with no values (written as jsonb writes an array of nulls).
+        // profiled, in the cell with no values.
         let everyone = try db.query("""
             SELECT coalesce(sum(respondents), 0) AS n FROM consult.respondent_tally WHERE field = '' AND instrument_id = $1
             """, survey).rows[0].int("n")
         if everyone > profiled {
-            let none = try cell("[" + Array(repeating: "null", count: fields.count).joined(separator: ", ") + "]")
-            cells[none].respondents += everyone - profiled
+            if let none = cells.firstIndex(where: { $0.values.isEmpty }) {
+                cells[none].units += everyone - profiled
+            } else {
+                cells.append(SurveyWeights.Cell(values: [:], units: everyone - profiled))
+            }
         }
         return WeightingCounts(cells: cells, counts: counts)
     }

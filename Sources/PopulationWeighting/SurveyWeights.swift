@@ -26,7 +26,7 @@ public struct SurveyWeights: Sendable, Equatable {
 
     /// Units that share a value of every margin variable (or lack the same ones): raking gives them one
     /// weight, so the respondents of a million-row survey are weighted as a few dozen cells.
-    public struct Cell: Sendable, Hashable {
+    public struct Cell: Sendable, Hashable, Codable {
         /// The cell's value of each margin variable (absent when unanswered).
         public var values: [String: String]
         /// Units in the cell.

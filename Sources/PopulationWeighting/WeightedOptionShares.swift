@@ -11,7 +11,7 @@ public struct WeightedOptionShare: Sendable, Equatable {
     public var share: WeightedShare?
 
     /// Respondents of one weighting cell who chose an option, or answered a question (`option` nil).
-    public struct CellCount: Sendable, Equatable {
+    public struct CellCount: Sendable, Equatable, Codable {
         /// Index of the cell in the weights (`SurveyWeights.rake(cells:)`).
         public var cell: Int
         public var question: String

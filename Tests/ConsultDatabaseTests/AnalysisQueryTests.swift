@@ -27,18 +27,17 @@ import Testing
         // A fourth respondent with free text only: no closed answer, no profile, in the cell with no values.
         try small.importRows(["T-4,,online,,just words,,,,,,,,,,,,"], name: "words.csv")
         let counts = try small.store.weightingCounts(survey: "community", fields: ["age_band", "ethnicity_group"], questions: ["sources", "aware"])
-        #expect(counts.cells.map(\.respondents).reduce(0, +) == 4)
+        #expect(counts.cells.map(\.units).reduce(0, +) == 4)
         #expect(counts.cells.map { $0.values["ethnicity_group"] ?? "-" }.sorted() == ["-", "Black", "Mixed"])
         let empty = try #require(counts.cells.first { $0.values.isEmpty })
-        #expect(empty.respondents == 2)
+        #expect(empty.units == 2)
         let black = try #require(counts.cells.firstIndex { $0.values == ["age_band": "18-24", "ethnicity_group": "Black"] })
         #expect(counts.counts.filter { $0.cell == black && $0.question == "sources" }.map { $0.option ?? "(answered)" }.sorted() == ["(answered)", "news", "police"])
         #expect(counts.counts.filter { $0.question == "aware" && $0.option == nil }.map(\.respondents).reduce(0, +) == 3)
         #expect(counts.counts.allSatisfy { ["sources", "aware"].contains($0.question) && $0.respondents == 1 })
-        let weights = try SurveyWeights.rake(cells: counts.cells.map { SurveyWeights.Cell(values: $0.values, units: $0.respondents) },
-                                             margins: PopulationMargins.ethnicGroups(try small.store.consultationOverview().population))
+        let weights = try SurveyWeights.rake(cells: counts.cells, margins: PopulationMargins.ethnicGroups(try small.store.consultationOverview().population))
         #expect(weights.raked == 2 && weights.unplaced == 2)
-        #expect(abs(zip(weights.weights, counts.cells).reduce(0) { $0 + $1.0 * Double($1.1.respondents) } - 4) < 1e-9)
+        #expect(abs(zip(weights.weights, counts.cells).reduce(0) { $0 + $1.0 * Double($1.1.units) } - 4) < 1e-9)
         #expect { try small.store.weightingCounts(survey: "nosuch", fields: ["ethnicity_group"], questions: []) } throws: { _ in true }
     }
 }
