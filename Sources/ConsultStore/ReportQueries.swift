@@ -102,7 +102,9 @@ extension Store {
             }
         }
         // Split by nothing, respondent group or survey: the answer tally kept at write time. Split by a
-        // question or attribute: counted from the compact profiles (one row per respondent), which
+        // breakdown field (a demographic question or a derived attribute, see sql/0015): the pair tally,
+        // also kept at write time, with "(no answer)" worked out as everyone's less the answered groups'.
+        // Split by an opinion question: counted from the compact profiles (one row per respondent), which
         // hold every answer and the respondent's group under each field. Counted before the join with the
         // closed questions: joined first, the planner expected a few hundred rows where there are two
         // million, and sorted them all (5 of 8.5 s at 100,000 respondents). One question's counts (a
@@ -114,14 +116,34 @@ extension Store {
         let answers = question == nil ? "unnest(p.questions, p.answer_values) a(question_id, value)"
             : "(SELECT $3::text, p.answer_values[i] FROM unnest(array_positions(p.questions, $3::text)) i) a(question_id, value)"
         let answered = question == nil ? "unnest(p.fields) f(question_id)" : "(SELECT $3::text) f(question_id)"
-        let counted = tallied ? """
+        let fromAnswerTally = """
             SELECT t.instrument_id, t.question_id, t.kind, t.value,
                    CASE WHEN $1::text IS NULL THEN NULL WHEN $1 = 'group' THEN t.respondent_group ELSE t.instrument_id END AS grp,
                    sum(t.respondents) AS n
             FROM consult.answer_tally t JOIN closed q ON q.instrument_id = t.instrument_id AND q.id = t.question_id
             WHERE $2::text IS NULL OR t.instrument_id = $2
             GROUP BY 1, 2, 3, 4, 5 HAVING sum(t.respondents) > 0
-            """ : """
+            """
+        // Everyone's counts (field '') beside the pairs, for "(no answer)". The pairs hold the number
+        // answering a multiple-choice question only; every other question's is the sum of its options'
+        // counts, in every group "(no answer)" included.
+        let everyoneAndPairs = """
+            (SELECT instrument_id, '' AS field, '' AS grp, question_id, kind, value, respondents FROM consult.answer_tally
+             WHERE kind = 'o' OR (instrument_id, question_id) IN (SELECT instrument_id, id FROM consult.question WHERE type = 'multi')
+             UNION ALL
+             SELECT instrument_id, field, grp, question_id, kind, value, respondents FROM consult.answer_pair_tally)
+            """
+        let fromPairTally = """
+            WITH paired AS (
+                SELECT t.instrument_id, t.question_id, q.type, t.kind, t.value, t.grp, t.respondents AS n
+                FROM (\(Self.talliedByField(table: everyoneAndPairs, keys: ["instrument_id", "question_id", "kind", "value"], measures: ["respondents"],
+                                            where: "($3::text IS NULL OR t.question_id = $3)"))) t
+                JOIN closed q ON q.instrument_id = t.instrument_id AND q.id = t.question_id)
+            SELECT instrument_id, question_id, kind, value, grp, n FROM paired
+            UNION ALL
+            SELECT instrument_id, question_id, 'a', '', grp, sum(n) FROM paired WHERE kind = 'o' AND type <> 'multi' GROUP BY 1, 2, 5
+            """
+        let fromProfiles = """
             SELECT x.* FROM (
                 SELECT instrument_id, question_id, kind, value, grp, count(*) AS n
                 FROM (SELECT p.instrument_id, a.question_id, 'o'::"char" AS kind, a.value, p.grp
@@ -133,7 +155,8 @@ extension Store {
             JOIN closed q ON q.instrument_id = x.instrument_id AND q.id = x.question_id
             """
         return try cachedAggregate(Self.cacheKey("options", field, survey, question), reading: .responses) {
-            try db.query("""
+            let counted = tallied ? fromAnswerTally : try isBreakdownField(field, survey: survey) ? fromPairTally : fromProfiles
+            return try db.query("""
                 WITH closed AS (
                     SELECT instrument_id, id, position, type, options FROM consult.question
                     WHERE type IN ('single', 'multi', 'likert5', 'demographic') AND ($3::text IS NULL OR id = $3)),
@@ -160,6 +183,16 @@ extension Store {
                             count: try row.int("n"), answered: try row.int("answered"))
             }
         }
+    }
+
+    /// Whether every answer's pairs with `field` are tallied at write time (consult.answer_pair_tally):
+    /// the field is a breakdown field (a demographic question or a derived attribute, not an opinion
+    /// question) of every survey in scope.
+    func isBreakdownField(_ field: String?, survey: String?) throws -> Bool {
+        guard let field else { return false }
+        return try db.query("""
+            SELECT NOT EXISTS (SELECT 1 FROM consult.opinion_question WHERE question_id = $1 AND ($2::text IS NULL OR instrument_id = $2)) AS paired
+            """, field, survey).rows[0]["paired"] == "t"
     }
 
     /// Sample sizes and provenance for the methods section.

@@ -54,10 +54,11 @@ extension Store {
         """
 
     /// Each respondent's answer(s) to the question or attribute `$1`, as `(respondent_id, value)`, the
-    /// values of a multi answer joined with `;` in order.
+    /// values of a multi answer joined with `;` in order: the group the respondent's profile keeps
+    /// under that field.
     static let fieldAnswers = """
-        SELECT respondent_id, string_agg(value, ';' ORDER BY value) AS value FROM consult.answer
-        WHERE question_id = $1 GROUP BY respondent_id
+        SELECT respondent_id, field_values[array_position(fields, $1::text)] AS value FROM consult.respondent_profile
+        WHERE $1::text = ANY(fields)
         """
 
     /// The `--by` group of a respondent under field `$1` (see `respondentsByField`), from SQL
@@ -82,15 +83,10 @@ extension Store {
     /// question or derived attribute that has answers (`ethnicity_group`, `borough`, `sector`...).
     public func groupingFields() throws -> [String] {
         let answered = try cachedAggregate(Self.cacheKey("fields"), reading: .responses) {
-            // The distinct question ids by skipping along the (question_id, value) index: one probe per
-            // field, where DISTINCT read every answer (millions at national scale).
+            // The fields somebody answered, from the answer tally (a few hundred rows), where DISTINCT
+            // over the answers read millions at national scale.
             try db.query("""
-                WITH RECURSIVE field AS (
-                    (SELECT question_id FROM consult.answer ORDER BY question_id LIMIT 1)
-                    UNION ALL
-                    SELECT (SELECT a.question_id FROM consult.answer a WHERE a.question_id > field.question_id ORDER BY a.question_id LIMIT 1)
-                    FROM field WHERE field.question_id IS NOT NULL)
-                SELECT question_id FROM field WHERE question_id IS NOT NULL
+                SELECT DISTINCT question_id FROM consult.answer_tally WHERE kind = 'a' AND respondents > 0 ORDER BY question_id
                 """).rows.map { try $0.string("question_id") }
         }
         return ["group", "survey"] + answered

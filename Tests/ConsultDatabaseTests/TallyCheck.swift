@@ -72,4 +72,25 @@ enum TallyCheck {
         #expect(try store.themeCounts(by: "age_band", filter: SegmentFilter(), minimumCell: 1) == before)
         try TallyCheck.expectTalliesMatchCounts(store, "after the refused delete")
     }
+
+    /// A split by a demographic question or a derived attribute reads the pair tally kept at write time
+    /// (sql/0015); a split by an opinion question is counted from the profiles. TallyCheck compares both
+    /// with the answers; this pins which is which, and that the pairs are there to be read.
+    @Test func demographicSplitsAreTalliedInPairsAndOpinionSplitsAreNot() throws {
+        let small = try SmallConsultation()
+        let store = small.store
+        #expect(try store.isBreakdownField("age_band", survey: nil))
+        #expect(try store.isBreakdownField("ethnicity_group", survey: "community"))
+        #expect(try !store.isBreakdownField("aware", survey: nil))
+        #expect(try !store.isBreakdownField("sector", survey: nil))
+        let paired = try small.count("""
+            SELECT coalesce(sum(respondents), 0) AS n FROM consult.answer_pair_tally WHERE field = 'age_band' AND question_id = 'aware' AND kind = 'o'
+            """)
+        let answeringBoth = try small.count("""
+            SELECT count(*) AS n FROM consult.respondent_profile WHERE 'age_band' = ANY(fields) AND 'aware' = ANY(fields)
+            """)
+        #expect(paired == answeringBoth && paired > 0)
+        // Single-choice questions keep no "answered" pairs: their base is the sum of their options.
+        #expect(try small.count("SELECT count(*) AS n FROM consult.answer_pair_tally WHERE kind = 'a' AND question_id <> 'sources'") == 0)
+    }
 }

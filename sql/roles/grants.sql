@@ -104,9 +104,10 @@ GRANT SELECT ON consult.setting, consult.consultation, consult.instrument, consu
                 consult.codebook, consult.theme, consult.import_batch, consult.respondent, consult.answer,
                 consult.focus_group_session, consult.segment, consult.coding, consult.final_coding,
                 consult.final_theme, consult.respondent_theme, consult.memo TO consult_analyst;
--- The tallies kept at write time and the compact per-respondent profile they are kept from (migration 0013):
+-- The tallies kept at write time and the compact per-respondent profile they are kept from (migrations 0013, 0015):
 -- analysts count from them, and their own human decisions maintain them through the triggers.
-GRANT SELECT ON consult.respondent_profile, consult.respondent_tally, consult.theme_tally, consult.answer_tally TO consult_analyst;
+GRANT SELECT ON consult.respondent_profile, consult.respondent_tally, consult.theme_tally, consult.answer_tally, consult.answer_pair_tally,
+                consult.opinion_question TO consult_analyst;
 GRANT INSERT, UPDATE, DELETE ON consult.coding, consult.memo TO consult_analyst;
 -- Analysts train the suggestion model (`code suggest`); its versions are kept for provenance.
 GRANT SELECT, INSERT ON consult.suggestion_model TO consult_analyst;
