@@ -57,8 +57,11 @@ psql -q "$URL" <<'SQL'
 CREATE SCHEMA bench;
 CREATE TABLE bench.respondent (LIKE consult.respondent INCLUDING ALL,
     FOREIGN KEY (instrument_id) REFERENCES consult.instrument (id), FOREIGN KEY (batch_id) REFERENCES consult.import_batch (id));
-CREATE TABLE bench.answer (LIKE consult.answer INCLUDING ALL,
-    FOREIGN KEY (respondent_id) REFERENCES bench.respondent (id) ON DELETE CASCADE);
+-- The answers' long form as consult stored it until sql/0016 (consult.answer is now a view of the
+-- profiles): one row per chosen option, with its keys, the same baseline for every build.
+CREATE TABLE bench.answer (respondent_id bigint NOT NULL REFERENCES bench.respondent (id) ON DELETE CASCADE,
+    question_id text NOT NULL, value text NOT NULL, PRIMARY KEY (respondent_id, question_id, value));
+CREATE INDEX ON bench.answer (question_id, value);
 CREATE TABLE bench.segment (LIKE consult.segment INCLUDING ALL,
     FOREIGN KEY (respondent_id) REFERENCES bench.respondent (id) ON DELETE CASCADE);
 SQL

@@ -132,7 +132,7 @@ extension Store {
     private func save(_ source: ImportSource, reportingLines: Bool,
                       _ produce: ((PreparedRespondent) throws -> Void) throws -> ImportTally) throws -> (batch: ImportBatch, lines: [ImportedLine]) {
         let saved = try store(source, reportingLines: reportingLines, produce)
-        if saved.batch.rowsAccepted >= Self.analyseFrom { try db.executeScript("ANALYZE consult.respondent, consult.answer, consult.segment") }
+        if saved.batch.rowsAccepted >= Self.analyseFrom { try db.executeScript("ANALYZE consult.respondent, consult.respondent_profile, consult.segment") }
         return saved
     }
 
@@ -206,12 +206,18 @@ extension Store {
                     AND NOT EXISTS (SELECT 1 FROM stage_new n WHERE n.pseudonym = s.pseudonym)
                 ON CONFLICT DO NOTHING
                 """, batchID, source.instrument.id).affectedRows
-            // Rows go in key order so that index and foreign-key lookups walk the B-trees sequentially.
+            // The new respondents' closed answers, one profile row each (sql/0016), built by the schema's
+            // own statement from the staged answers (a chosen option once, however often a line names it).
             try db.query("""
-                INSERT INTO consult.answer (respondent_id, question_id, value)
-                SELECT DISTINCT n.id, a.question_id, a.value FROM stage_row a JOIN stage_new n USING (pseudonym)
-                WHERE a.kind = 'a' ORDER BY 1, 2, 3
-                """)
+                CREATE TEMP TABLE profile_touched ON COMMIT DROP AS
+                SELECT id, $1::text AS instrument_id, $2::text AS respondent_group FROM stage_new
+                """, source.instrument.id, source.instrument.respondentGroup)
+            if analyse { try db.executeScript("ANALYZE profile_touched") }
+            let buildProfiles = try db.query("SELECT consult.profile_insert_statement($1) AS statement", """
+                (SELECT DISTINCT n.id AS respondent_id, a.question_id, a.value FROM stage_row a JOIN stage_new n USING (pseudonym) WHERE a.kind = 'a')
+                """).rows[0].string("statement")
+            try db.query(buildProfiles)
+            try db.executeScript("DROP TABLE profile_touched")
             let redactions = try db.query("""
                 WITH inserted AS (
                     INSERT INTO consult.segment (respondent_id, question_id, position, text, redactions)

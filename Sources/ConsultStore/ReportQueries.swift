@@ -124,19 +124,10 @@ extension Store {
             WHERE $2::text IS NULL OR t.instrument_id = $2
             GROUP BY 1, 2, 3, 4, 5 HAVING sum(t.respondents) > 0
             """
-        // Everyone's counts (field '') beside the pairs, for "(no answer)". The pairs hold the number
-        // answering a multiple-choice question only; every other question's is the sum of its options'
-        // counts, in every group "(no answer)" included.
-        let everyoneAndPairs = """
-            (SELECT instrument_id, '' AS field, '' AS grp, question_id, kind, value, respondents FROM consult.answer_tally
-             WHERE kind = 'o' OR (instrument_id, question_id) IN (SELECT instrument_id, id FROM consult.question WHERE type = 'multi')
-             UNION ALL
-             SELECT instrument_id, field, grp, question_id, kind, value, respondents FROM consult.answer_pair_tally)
-            """
         let fromPairTally = """
             WITH paired AS (
                 SELECT t.instrument_id, t.question_id, q.type, t.kind, t.value, t.grp, t.respondents AS n
-                FROM (\(Self.talliedByField(table: everyoneAndPairs, keys: ["instrument_id", "question_id", "kind", "value"], measures: ["respondents"],
+                FROM (\(Self.talliedByField(table: Self.everyoneAndPairs, keys: ["instrument_id", "question_id", "kind", "value"], measures: ["respondents"],
                                             where: "($3::text IS NULL OR t.question_id = $3)"))) t
                 JOIN closed q ON q.instrument_id = t.instrument_id AND q.id = t.question_id)
             SELECT instrument_id, question_id, kind, value, grp, n FROM paired
@@ -185,11 +176,23 @@ extension Store {
         }
     }
 
+    /// Everyone's closed-answer counts (field '', from consult.answer_tally) beside the pair tally, as
+    /// one relation for `talliedByField`, which works out "(no answer)" from the two. The pairs hold the
+    /// number answering a multiple-choice question only; every other question's is the sum of its
+    /// options' counts, in every group "(no answer)" included, so everyone's is left out for those too.
+    static let everyoneAndPairs = """
+        (SELECT instrument_id, '' AS field, '' AS grp, question_id, kind, value, respondents FROM consult.answer_tally
+         WHERE kind = 'o' OR (instrument_id, question_id) IN (SELECT instrument_id, id FROM consult.question WHERE type = 'multi')
+         UNION ALL
+         SELECT instrument_id, field, grp, question_id, kind, value, respondents FROM consult.answer_pair_tally)
+        """
+
     /// Whether every answer's pairs with `field` are tallied at write time (consult.answer_pair_tally):
     /// the field is a breakdown field (a demographic question or a derived attribute, not an opinion
-    /// question) of every survey in scope.
+    /// question) of every survey in scope. `group` and `survey` are not answers (the answer tally
+    /// splits by them).
     func isBreakdownField(_ field: String?, survey: String?) throws -> Bool {
-        guard let field else { return false }
+        guard let field, field != "group", field != "survey" else { return false }
         return try db.query("""
             SELECT NOT EXISTS (SELECT 1 FROM consult.opinion_question WHERE question_id = $1 AND ($2::text IS NULL OR instrument_id = $2)) AS paired
             """, field, survey).rows[0]["paired"] == "t"

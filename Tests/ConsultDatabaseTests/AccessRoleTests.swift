@@ -77,7 +77,14 @@ import Testing
         let small = try setUp()
         try small.store.db.query("INSERT INTO consult.setting (key, value) VALUES ('min_cell_size', '2')")
         // Make "aware" answers 2 yes, 1 no: one cell (no = 1) is hidden, so its complement must be too.
-        try small.store.db.query("UPDATE consult.answer SET value = 'yes' WHERE question_id = 'aware' AND value = 'not_sure'")
+        // A profile is replaced, not edited (sql/0016), so that its tallies follow.
+        try small.store.db.executeScript("""
+            CREATE TEMP TABLE unsure AS SELECT * FROM consult.respondent_profile WHERE field_values[array_position(fields, 'aware')] = 'not_sure';
+            DELETE FROM consult.respondent_profile p USING unsure u WHERE p.respondent_id = u.respondent_id;
+            INSERT INTO consult.respondent_profile (respondent_id, instrument_id, respondent_group, fields, field_values, questions, answer_values)
+            SELECT respondent_id, instrument_id, respondent_group, fields, array_replace(field_values, 'not_sure', 'yes'), questions,
+                   array_replace(answer_values, 'not_sure', 'yes') FROM unsure;
+            """)
         let reader = try TestDatabase.connect(small.database, as: AccessRole.reader.databaseRole)
         let aware = try reader.query("""
             SELECT option, respondents, suppressed FROM consult_public.question_distribution

@@ -36,7 +36,7 @@ import Testing
     static let carriedCounts = """
         SELECT c.id AS consultation_id,
                (SELECT count(*) FROM consult.respondent WHERE consultation_id = c.id) AS respondents,
-               (SELECT count(*) FROM consult.answer WHERE consultation_id = c.id) AS answers,
+               (SELECT coalesce(sum(cardinality(questions)), 0) FROM consult.respondent_profile WHERE consultation_id = c.id) AS answers,
                (SELECT count(*) FROM consult.segment WHERE consultation_id = c.id) AS segments,
                (SELECT count(*) FROM consult.coding WHERE consultation_id = c.id) AS codings,
                (SELECT count(*) FROM consult.respondent_theme t JOIN consult.respondent r ON r.id = t.respondent_id
@@ -101,8 +101,7 @@ import Testing
         let gangsRespondent = try small.respondentID("T-1")
         let fftSegment = try Self.fftSegment(small, containing: "late")
         #expect(throws: PostgresError.self) {
-            try small.store.db.query("INSERT INTO consult.answer (respondent_id, question_id, value, consultation_id) VALUES ($1::bigint, 'age_band', '65+', 'nhs-fft')",
-                                     gangsRespondent)
+            try small.store.db.query("UPDATE consult.respondent_profile SET consultation_id = 'nhs-fft' WHERE respondent_id = $1::bigint", gangsRespondent)
         }
         #expect(throws: PostgresError.self) {
             try small.store.db.query("UPDATE consult.segment SET consultation_id = $1 WHERE id = $2::bigint", Self.gangs, fftSegment)

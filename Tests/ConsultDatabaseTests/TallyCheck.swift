@@ -47,6 +47,14 @@ enum TallyCheck {
                     #expect(try store.optionCounts(survey: survey, question: question, by: field) == reference.filter { $0.question == question },
                             "\(step): options of \(question) by \(field ?? "-") in \(survey ?? "all surveys")")
                 }
+                // Weighting by one breakdown field reads the tallies: the same cells and counts as the profiles give.
+                if let field, let survey, try store.isBreakdownField(field, survey: survey) {
+                    let questions = try store.db.query("SELECT id FROM consult.question WHERE instrument_id = $1 AND type IN ('single', 'multi', 'likert5') ORDER BY position",
+                                                       survey).rows.map { try $0.string("id") }
+                    let tallied = try store.countWeightingCells(survey: survey, fields: [field], questions: questions, fromTallies: true)
+                    let profiled = try store.countWeightingCells(survey: survey, fields: [field], questions: questions, fromTallies: false)
+                    #expect(tallied == profiled, "\(step): weighting cells by \(field) in \(survey)")
+                }
                 if let field {
                     let bases = try store.respondentCounts(by: field, survey: survey)
                     let referenceBases = try store.db.query("WITH resp AS (\(Store.respondentsByField)) SELECT grp, count(*) AS n FROM resp GROUP BY 1 ORDER BY 1",
@@ -83,6 +91,7 @@ enum TallyCheck {
         #expect(try store.isBreakdownField("ethnicity_group", survey: "community"))
         #expect(try !store.isBreakdownField("aware", survey: nil))
         #expect(try !store.isBreakdownField("sector", survey: nil))
+        #expect(try !store.isBreakdownField("group", survey: nil))
         let paired = try small.count("""
             SELECT coalesce(sum(respondents), 0) AS n FROM consult.answer_pair_tally WHERE field = 'age_band' AND question_id = 'aware' AND kind = 'o'
             """)
@@ -92,5 +101,26 @@ enum TallyCheck {
         #expect(paired == answeringBoth && paired > 0)
         // Single-choice questions keep no "answered" pairs: their base is the sum of their options.
         #expect(try small.count("SELECT count(*) AS n FROM consult.answer_pair_tally WHERE kind = 'a' AND question_id <> 'sources'") == 0)
+    }
+
+    /// A profile's tallies are added when it is inserted and taken away when it is deleted, so editing
+    /// its answers in place is refused (sql/0016) and changes nothing; replacing it keeps the tallies right.
+    @Test func aProfileIsReplacedNotEdited() throws {
+        let small = try SmallConsultation()
+        let store = small.store
+        let before = try store.optionCounts(survey: "community", question: "aware", by: "age_band")
+        #expect(throws: (any Error).self) {
+            try store.db.query("UPDATE consult.respondent_profile SET answer_values = array_replace(answer_values, 'yes', 'no')")
+        }
+        #expect(try store.optionCounts(survey: "community", question: "aware", by: "age_band") == before)
+        try store.db.executeScript("""
+            CREATE TEMP TABLE replaced AS SELECT * FROM consult.respondent_profile WHERE 'yes' = ANY(answer_values);
+            DELETE FROM consult.respondent_profile p USING replaced r WHERE p.respondent_id = r.respondent_id;
+            INSERT INTO consult.respondent_profile (respondent_id, instrument_id, respondent_group, fields, field_values, questions, answer_values)
+            SELECT respondent_id, instrument_id, respondent_group, fields, array_replace(field_values, 'yes', 'no'), questions,
+                   array_replace(answer_values, 'yes', 'no') FROM replaced;
+            """)
+        #expect(try store.optionCounts(survey: "community", question: "aware", by: "age_band") != before)
+        try TallyCheck.expectTalliesMatchCounts(store, "after profiles were replaced")
     }
 }

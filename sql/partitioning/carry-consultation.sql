@@ -2,14 +2,14 @@
 -- consultation its row belongs to, checked by a foreign key, as the first step towards partitioning
 -- them by consultation. Declarative LIST partitioning needs the key on the rows themselves and in
 -- every primary and unique key; today a respondent reaches its consultation only through its
--- instrument, and an answer, segment or coding only through its respondent or segment.
+-- instrument, and a profile (the closed answers), segment or coding only through its respondent or segment.
 --
 -- After this script:
--- - consult.respondent, consult.answer, consult.segment and consult.coding have consultation_id,
+-- - consult.respondent, consult.respondent_profile, consult.segment and consult.coding have consultation_id,
 --   NOT NULL, filled for every stored row;
 -- - a foreign key on (parent id, consultation_id) ties each row to its parent's consultation, so a
 --   row can never claim another consultation than its instrument's (respondent), respondent's
---   (answer, segment) or segment's (coding);
+--   (profile, segment) or segment's (coding);
 -- - a BEFORE INSERT trigger fills the column when the writer leaves it out, so consult as it is
 --   (which does not name the column) keeps importing, coding and erasing unchanged.
 --
@@ -35,7 +35,7 @@ BEGIN
     END IF;
     IF TG_TABLE_NAME = 'respondent' THEN
         SELECT i.consultation_id INTO NEW.consultation_id FROM consult.instrument i WHERE i.id = NEW.instrument_id;
-    ELSIF TG_TABLE_NAME IN ('answer', 'segment') THEN
+    ELSIF TG_TABLE_NAME IN ('respondent_profile', 'segment') THEN
         SELECT r.consultation_id INTO NEW.consultation_id FROM consult.respondent r WHERE r.id = NEW.respondent_id;
     ELSE
         SELECT s.consultation_id INTO NEW.consultation_id FROM consult.segment s WHERE s.id = NEW.segment_id;
@@ -52,7 +52,7 @@ DECLARE
     t record;
 BEGIN
     FOR t IN SELECT * FROM (VALUES ('respondent', 'instrument_id', 'instrument', 'NO ACTION'),
-                                   ('answer', 'respondent_id', 'respondent', 'CASCADE'),
+                                   ('respondent_profile', 'respondent_id', 'respondent', 'NO ACTION'),
                                    ('segment', 'respondent_id', 'respondent', 'CASCADE'),
                                    ('coding', 'segment_id', 'segment', 'CASCADE')) AS v(child, parent_key, parent, on_delete) LOOP
         EXECUTE format('ALTER TABLE consult.%I ADD COLUMN consultation_id text', t.child);

@@ -62,12 +62,11 @@ CREATE OR REPLACE VIEW consult_public.question_distribution AS
 WITH minimum AS (
     SELECT COALESCE((SELECT value::int FROM consult.setting WHERE key = 'min_cell_size'), 10) AS n
 ), counts AS (
-    SELECT r.instrument_id AS survey, a.question_id AS question, a.value AS option, count(*) AS respondents
-    FROM consult.answer a
-    JOIN consult.respondent r ON r.id = a.respondent_id
-    JOIN consult.question q ON q.instrument_id = r.instrument_id AND q.id = a.question_id
-    WHERE q.type IN ('single', 'multi', 'likert5')
-    GROUP BY r.instrument_id, a.question_id, a.value
+    SELECT t.instrument_id AS survey, t.question_id AS question, t.value AS option, sum(t.respondents)::bigint AS respondents
+    FROM consult.answer_tally t
+    JOIN consult.question q ON q.instrument_id = t.instrument_id AND q.id = t.question_id
+    WHERE q.type IN ('single', 'multi', 'likert5') AND t.kind = 'o'
+    GROUP BY t.instrument_id, t.question_id, t.value HAVING sum(t.respondents) > 0
 ), primary_hidden AS (
     SELECT c.*, c.respondents < m.n AS hidden,
            count(*) FILTER (WHERE c.respondents < m.n) OVER (PARTITION BY survey, question) AS hidden_in_question
