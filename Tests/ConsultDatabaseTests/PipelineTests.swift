@@ -2,7 +2,7 @@ import CodebookFixtures
 import ConsultCoding
 import ConsultIngest
 import ConsultReport
-import ConsultStore
+@testable import ConsultStore
 import ConsultationModel
 import Foundation
 import PersonalData
@@ -144,6 +144,15 @@ import Testing
         }
         let quoted = data.quotes.values.flatMap { $0 }.map(\.segment)
         #expect(!quoted.isEmpty)
+        // Quotes chosen first among the earliest texts in the choice order are those a ranking of every
+        // candidate chooses, whether that first pass finds enough (the larger groups) or not.
+        let themes = Array(Set(data.overview.questions.flatMap(\.quotes))).sorted()
+        #expect(try store.rankedQuotes(themes: themes, limit: 2, coder: nil, group: nil, perGroup: true, earliestOnly: true).count >= 2)
+        for (limit, perGroup, group) in [(2, true, nil), (5, false, nil), (3, false, "partner"), (40, true, nil)] as [(Int, Bool, String?)] {
+            #expect(try store.quotes(themes: themes, limit: limit, group: group, perGroup: perGroup)
+                    == store.rankedQuotes(themes: themes, limit: limit, coder: nil, group: group, perGroup: perGroup, earliestOnly: false),
+                    "limit \(limit), per group \(perGroup), group \(group ?? "-")")
+        }
         let consented = try store.db.query("""
             SELECT bool_and(r.quote_consent) AS ok FROM consult.segment s JOIN consult.respondent r ON r.id = s.respondent_id
             WHERE s.id = ANY($1::bigint[])
