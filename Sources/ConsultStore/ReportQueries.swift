@@ -66,9 +66,9 @@ extension Store {
     /// same rules as `quotes(theme:...)`: the chapter asks for a dozen themes in three groups.
     /// Ordered by theme, then group, then the deterministic choice order.
     ///
-    /// Chosen first among the readable texts whose hash begins with 0, a sixteenth of them (at a
-    /// million respondents, ranking every consenting respondent's best text for a dozen themes took
-    /// 10-16 s). Those texts come before all others in the choice order, so a respondent's best text
+    /// Chosen first among the readable texts whose hash begins with 0, a sixteenth of them, indexed
+    /// (sql/0017; at a million respondents, ranking every consenting respondent's best text for a dozen
+    /// themes took 10-16 s). Those texts come before all others in the choice order, so a respondent's best text
     /// is among them exactly when their best overall is, and a theme (and group) finding `limit`
     /// quotes there has found its first `limit` overall. A theme and group finding fewer is chosen
     /// again among all its candidates.
