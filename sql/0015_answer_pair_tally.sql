@@ -37,19 +37,23 @@ CREATE TABLE consult.answer_pair_tally (
 -- `profiles` (a relation with respondent_profile's columns): every answer, and every multiple-choice
 -- question answered, under each breakdown field the respondent answered. A function returning text
 -- for the reason consult.profile_insert_statement does: a trigger's transition table is visible to
--- its own statements only.
+-- its own statements only. The pairs are made by set-returning functions in the select list, not by
+-- lateral joins: a function scan per profile and field made the same rows three times slower (10 s
+-- against 3.6 s for 100,000 profiles, five million pairs).
 CREATE FUNCTION consult.pair_tally_statement(profiles text) RETURNS text
 LANGUAGE sql IMMUTABLE SET search_path = pg_catalog AS $$
     SELECT format($q$
         INSERT INTO consult.answer_pair_tally AS t (instrument_id, field, grp, question_id, kind, value, respondents)
-        SELECT p.instrument_id, b.field, b.grp, a.question_id, a.kind, a.value, $1 * count(*)
-        FROM %s p
-        CROSS JOIN LATERAL unnest(p.fields, p.field_values) b(field, grp)
-        CROSS JOIN LATERAL (SELECT x.question_id, 'o'::"char" AS kind, x.value FROM unnest(p.questions, p.answer_values) x(question_id, value)
-                            UNION ALL
-                            SELECT y.question_id, 'a'::"char", '' FROM unnest(p.fields) y(question_id)
-                            WHERE (p.instrument_id, y.question_id) IN (SELECT instrument_id, id FROM consult.question WHERE type = 'multi')) a
-        WHERE (p.instrument_id, b.field) NOT IN (SELECT instrument_id, question_id FROM consult.opinion_question)
+        SELECT instrument_id, field, grp, question_id, kind, value, $1 * count(*) FROM (
+            SELECT b.instrument_id, b.field, b.grp, unnest(b.questions) AS question_id, 'o'::"char" AS kind, unnest(b.answer_values) AS value
+            FROM (SELECT p.instrument_id, p.questions, p.answer_values, unnest(p.fields) AS field, unnest(p.field_values) AS grp
+                  FROM %1$s p) b
+            WHERE (b.instrument_id, b.field) NOT IN (SELECT instrument_id, question_id FROM consult.opinion_question)
+            UNION ALL
+            SELECT b.instrument_id, b.field, b.grp, m.id, 'a'::"char", ''
+            FROM (SELECT p.instrument_id, p.fields, unnest(p.fields) AS field, unnest(p.field_values) AS grp FROM %1$s p) b
+            JOIN consult.question m ON m.instrument_id = b.instrument_id AND m.type = 'multi' AND m.id = ANY(b.fields)
+            WHERE (b.instrument_id, b.field) NOT IN (SELECT instrument_id, question_id FROM consult.opinion_question)) pairs
         GROUP BY 1, 2, 3, 4, 5, 6
         ON CONFLICT (field, instrument_id, question_id, kind, value, grp) DO UPDATE SET respondents = t.respondents + excluded.respondents
         $q$, profiles);

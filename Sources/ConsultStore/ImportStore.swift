@@ -212,7 +212,13 @@ extension Store {
                 CREATE TEMP TABLE profile_touched ON COMMIT DROP AS
                 SELECT id, $1::text AS instrument_id, $2::text AS respondent_group FROM stage_new
                 """, source.instrument.id, source.instrument.respondentGroup)
-            if analyse { try db.executeScript("ANALYZE profile_touched") }
+            if analyse {
+                try db.executeScript("ANALYZE profile_touched")
+                // The profiles are built by sorting the staged answers (a million at 100,000 responses) and
+                // their pairs tallied by hashing five million rows: with the default 4 MB those sorts
+                // spill to disk (the import: 33.1 s with it, 28.5 s with 64 MB). For this transaction only.
+                try db.executeScript("SET LOCAL work_mem = '64MB'")
+            }
             let buildProfiles = try db.query("SELECT consult.profile_insert_statement($1) AS statement", """
                 (SELECT DISTINCT n.id AS respondent_id, a.question_id, a.value FROM stage_row a JOIN stage_new n USING (pseudonym) WHERE a.kind = 'a')
                 """).rows[0].string("statement")

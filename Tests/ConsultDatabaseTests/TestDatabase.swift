@@ -56,6 +56,15 @@ enum TestDatabase {
         return (name, try Connection(url: setup.cluster.url(database: name)))
     }
 
+    /// A new database with no schema at all, to migrate step by step (an upgrade from an older version).
+    static func unmigrated() throws -> Connection {
+        let setup = try cluster()
+        let name = "t\(counter.next())"
+        let admin = try Connection(url: setup.cluster.url(database: "postgres"))
+        try admin.query("CREATE DATABASE \(name) TEMPLATE template0")
+        return try Connection(url: setup.cluster.url(database: name))
+    }
+
     /// Connects to a test database as `user` (a role `consult roles setup` created).
     static func connect(_ database: String, as user: String) throws -> Connection {
         try Connection(url: try cluster().cluster.url(database: database, user: user))
